@@ -1,0 +1,78 @@
+import SimKernel
+
+/// Offered load of every pool and link direction, from arrival rates and mean service times
+/// alone (no simulation): the first-order check that a configuration can carry its load.
+///
+/// Offered load counts every arrival at its full rate (losses upstream are ignored), so it is
+/// an upper bound on the load actually carried.
+public struct LoadAnalysis: Sendable {
+    public struct Resource: Sendable, Equatable {
+        /// "pool:ID" or "link:ID forward|reverse".
+        public var label: String
+        /// Offered load / capacity at the mean rate over the simulated period.
+        public var meanUtilization: Double
+        /// Offered load / capacity at the busiest rate of the simulated period.
+        public var peakUtilization: Double
+        /// True when waiting is unbounded (unlimited queue, no patience, or a link).
+        public var unboundedQueue: Bool
+    }
+
+    public var pools: [Resource]
+    public var directions: [Resource]
+
+    public init(_ model: CompiledModel) {
+        let c = model.configuration
+        let end = c.simulation.warmup + c.simulation.duration
+        var poolLoad = Array(repeating: (0.0, 0.0), count: model.pools.count)
+        var dirLoad = Array(repeating: (0.0, 0.0), count: model.directions.count)
+        for w in model.workloads {
+            let mean = w.arrivals.expectedArrivals(from: 0, to: end) / end
+            let peak = w.arrivals.peakRate(from: 0, to: end)
+            for s in w.steps {
+                if s.isLink {
+                    let bits = 8 * (s.size?.distribution.mean ?? 0)
+                    dirLoad[Int(s.index)].0 += mean * bits
+                    dirLoad[Int(s.index)].1 += peak * bits
+                } else {
+                    let work = s.service?.distribution.mean ?? 0
+                    poolLoad[Int(s.index)].0 += mean * work
+                    poolLoad[Int(s.index)].1 += peak * work
+                }
+            }
+        }
+        pools = model.pools.indices.map { p in
+            let cp = model.pools[p]
+            var capacity = Double(cp.servers * cp.concurrency)
+            if let f = cp.failures { capacity *= f.mtbf / (f.mtbf + f.mttr) }
+            let (m, k) = poolLoad[p]
+            return Resource(label: "pool:\(cp.id)",
+                            meanUtilization: capacity > 0 ? m / capacity : (m > 0 ? .infinity : 0),
+                            peakUtilization: capacity > 0 ? k / capacity : (k > 0 ? .infinity : 0),
+                            unboundedQueue: cp.capacity == Int.max && cp.patience == nil)
+        }
+        directions = model.directions.indices.map { d in
+            let cd = model.directions[d]
+            let (m, k) = dirLoad[d]
+            return Resource(label: "link:\(c.links[cd.link].id) \(cd.forward ? "forward" : "reverse")",
+                            meanUtilization: m / cd.bandwidth, peakUtilization: k / cd.bandwidth, unboundedQueue: true)
+        }
+    }
+
+    /// Warnings for resources whose offered load reaches their capacity.
+    public func overloadWarnings() -> [String] {
+        var out: [String] = []
+        for r in pools + directions {
+            if r.meanUtilization >= 1 {
+                let consequence = r.unboundedQueue ? "its queue grows without bound" : "expect heavy losses"
+                out.append("\(r.label) is overloaded: offered load is \(Self.percent(r.meanUtilization)) of capacity on average over the run; \(consequence)")
+            } else if r.peakUtilization >= 1 {
+                out.append("\(r.label) is overloaded at the busiest hour: offered load reaches \(Self.percent(r.peakUtilization)) of capacity")
+            }
+        }
+        return out
+    }
+
+    static func percent(_ x: Double) -> String {
+        x.isFinite ? "\(Int((x * 100).rounded()))%" : "infinite (no capacity)"
+    }
+}

@@ -1,0 +1,241 @@
+import SimKernel
+
+/// Everything the simulator needs to run one scenario in one year: plain, validated-by-`CompiledModel`
+/// data with no YAML, money or agencies in it. Times are in seconds, rates in requests per second,
+/// bandwidth in bit/s and sizes in bytes.
+public struct ModelConfiguration: Sendable, Equatable {
+    /// Scenario name (for reports).
+    public var name: String
+    /// Scenario seed; every random stream is derived from it.
+    public var seed: UInt64
+    /// Run length and replications.
+    public var simulation: SimulationSettings
+    /// Site ids (places where pools live and links end).
+    public var sites: [String]
+    public var pools: [PoolConfiguration]
+    public var links: [LinkConfiguration]
+    public var workloads: [WorkloadConfiguration]
+    /// Service-level targets evaluated on the results.
+    public var targets: [Target]
+
+    public init(name: String, seed: UInt64 = 1, simulation: SimulationSettings, sites: [String],
+                pools: [PoolConfiguration], links: [LinkConfiguration] = [], workloads: [WorkloadConfiguration],
+                targets: [Target] = []) {
+        self.name = name
+        self.seed = seed
+        self.simulation = simulation
+        self.sites = sites
+        self.pools = pools
+        self.links = links
+        self.workloads = workloads
+        self.targets = targets
+    }
+}
+
+/// How long to simulate and how often.
+public struct SimulationSettings: Sendable, Equatable {
+    /// Measured simulated time per replication, in seconds.
+    public var duration: Double
+    /// Simulated time discarded before measuring, in seconds.
+    public var warmup: Double
+    /// Number of independent replications.
+    public var replications: Int
+    /// Where simulated time 0 falls in the week, in seconds after Monday 00:00
+    /// (so `19h` starts the run at 19:00 on day 1, a Monday). Profiles and peaks are read at this clock.
+    public var start: Double
+
+    public init(duration: Double, warmup: Double = 0, replications: Int = 10, start: Double = 0) {
+        self.duration = duration
+        self.warmup = warmup
+        self.replications = replications
+        self.start = start
+    }
+}
+
+/// Order in which waiting requests are served.
+public enum QueueDiscipline: String, Sendable, Equatable {
+    /// First come, first served.
+    case fifo
+    /// Non-preemptive priority: lower `priority` first, FIFO within a level.
+    case priority
+}
+
+/// A group of identical servers at one site.
+public struct PoolConfiguration: Sendable, Equatable {
+    public var id: String
+    public var site: String
+    /// Installed servers.
+    public var servers: Int
+    /// Requests one server works on at once.
+    public var concurrency: Int
+    /// Waiting places; nil = unlimited, 0 = pure loss.
+    public var queueCapacity: Int?
+    public var discipline: QueueDiscipline
+    /// Time a request waits before abandoning (seconds); nil = waits forever.
+    public var patience: Distribution?
+    /// Per-server failures; nil = servers never fail.
+    public var failures: FailureModel?
+
+    public init(id: String, site: String, servers: Int, concurrency: Int = 1, queueCapacity: Int? = nil,
+                discipline: QueueDiscipline = .fifo, patience: Distribution? = nil, failures: FailureModel? = nil) {
+        self.id = id
+        self.site = site
+        self.servers = servers
+        self.concurrency = concurrency
+        self.queueCapacity = queueCapacity
+        self.discipline = discipline
+        self.patience = patience
+        self.failures = failures
+    }
+}
+
+/// Exponential times to failure and to repair, per server.
+public struct FailureModel: Sendable, Equatable {
+    /// Mean time between failures, in seconds.
+    public var mtbf: Double
+    /// Mean time to repair, in seconds.
+    public var mttr: Double
+    public init(mtbf: Double, mttr: Double) {
+        self.mtbf = mtbf
+        self.mttr = mttr
+    }
+}
+
+/// How the transfers in one direction of a link share its bandwidth.
+public enum LinkSharing: String, Sendable, Equatable {
+    /// Egalitarian processor sharing: n active transfers each get bandwidth / n (like TCP flows).
+    case ps
+    /// One transfer at a time, first come first served.
+    case fifo
+}
+
+/// A full-duplex WAN link between two sites.
+public struct LinkConfiguration: Sendable, Equatable {
+    public var id: String
+    public var from: String
+    public var to: String
+    /// Bandwidth per direction, in bit/s.
+    public var bandwidth: Double
+    /// One-way propagation delay, in seconds.
+    public var latency: Double
+    public var sharing: LinkSharing
+
+    public init(id: String, from: String, to: String, bandwidth: Double, latency: Double = 0, sharing: LinkSharing = .ps) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.bandwidth = bandwidth
+        self.latency = latency
+        self.sharing = sharing
+    }
+}
+
+/// A stream of requests that enter at one site and follow one route.
+public struct WorkloadConfiguration: Sendable, Equatable {
+    public var id: String
+    /// Site where requests enter; nil = the first step's site (a link's `from`).
+    public var origin: String?
+    public var arrivals: ArrivalPattern
+    /// Lower is served first at pools with the priority discipline.
+    public var priority: Int
+    /// Bytes carried over a link away from the origin.
+    public var requestSize: Distribution
+    /// Bytes carried over a link back towards the origin.
+    public var responseSize: Distribution
+    public var route: [RouteStep]
+
+    public init(id: String, origin: String? = nil, arrivals: ArrivalPattern, priority: Int = 0,
+                requestSize: Distribution = .deterministic(value: 0), responseSize: Distribution = .deterministic(value: 0),
+                route: [RouteStep]) {
+        self.id = id
+        self.origin = origin
+        self.arrivals = arrivals
+        self.priority = priority
+        self.requestSize = requestSize
+        self.responseSize = responseSize
+        self.route = route
+    }
+}
+
+/// One step of a route.
+public enum RouteStep: Sendable, Equatable {
+    /// Service at a pool; `service` is the service time in seconds.
+    case pool(id: String, service: Distribution)
+    /// A transfer over a link to its other end; `size` (bytes) overrides the workload's
+    /// request or response size.
+    case link(id: String, size: Distribution?)
+}
+
+/// A Poisson arrival process whose rate follows the clock: rate × hourly profile × weekday factor × active peaks.
+public struct ArrivalPattern: Sendable, Equatable {
+    /// Mean rate, in requests per second (already grown to the simulated year).
+    public var rate: Double
+    /// 24 hourly multipliers with mean 1 (nil = flat).
+    public var hourly: [Double]?
+    /// 7 day multipliers, Monday first, with mean 1 (nil = flat).
+    public var weekly: [Double]?
+    /// Dated surges.
+    public var peaks: [Peak]
+
+    public init(rate: Double, hourly: [Double]? = nil, weekly: [Double]? = nil, peaks: [Peak] = []) {
+        self.rate = rate
+        self.hourly = hourly
+        self.weekly = weekly
+        self.peaks = peaks
+    }
+}
+
+/// A named surge: between `fromHour` and `toHour` of day `day` of the simulated period the rate is
+/// multiplied by `multiplier`.
+public struct Peak: Sendable, Equatable {
+    public var name: String
+    /// Day of the simulated period, 1 = the day simulated time 0 falls in.
+    public var day: Int
+    /// Start, in hours after midnight (0–24).
+    public var fromHour: Double
+    /// End, in hours after midnight (0–24, > fromHour).
+    public var toHour: Double
+    public var multiplier: Double
+
+    public init(name: String, day: Int, fromHour: Double, toHour: Double, multiplier: Double) {
+        self.name = name
+        self.day = day
+        self.fromHour = fromHour
+        self.toHour = toHour
+        self.multiplier = multiplier
+    }
+}
+
+/// A service-level target on one pool, link or workload.
+public struct Target: Sendable, Equatable {
+    public enum Subject: Sendable, Equatable, Hashable {
+        case workload(String), pool(String), link(String)
+        /// "workload:ID", "pool:ID" or "link:ID".
+        public var label: String {
+            switch self {
+            case .workload(let id): return "workload:\(id)"
+            case .pool(let id): return "pool:\(id)"
+            case .link(let id): return "link:\(id)"
+            }
+        }
+    }
+    public enum Metric: String, Sendable, Equatable, CaseIterable {
+        /// Mean response (workload: end to end; pool: at the pool; link: delay), seconds.
+        case mean
+        case p50, p95, p99
+        /// Largest acceptable share of requests lost (blocked + abandoned), a fraction.
+        case maxLost = "max_lost"
+        /// Largest acceptable utilisation, a fraction (pools and links; links: the busier direction).
+        case maxUtilization = "max_utilization"
+    }
+    public var subject: Subject
+    public var metric: Metric
+    /// Limit in the metric's unit (seconds or a fraction).
+    public var limit: Double
+
+    public init(subject: Subject, metric: Metric, limit: Double) {
+        self.subject = subject
+        self.metric = metric
+        self.limit = limit
+    }
+}

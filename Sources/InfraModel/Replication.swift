@@ -1,0 +1,197 @@
+import SimKernel
+
+/// One independent replication of a compiled model: its own random streams, calendar and state.
+///
+/// The event loop is a single `switch` over value-type events; requests live in a reusable slot
+/// array, so the steady state allocates nothing per event.
+struct Replication: ~Copyable {
+    let model: CompiledModel
+    var calendar = EventCalendar(reservingCapacity: 4096)
+    var now = 0.0
+    let warmup: Double
+    let end: Double
+
+    var requests = SlotBuffer<RequestSlot>(reservingCapacity: 1024)
+    var freeSlots: [Int32] = []
+    var live = 0
+    /// Requests in flight beyond which the run stops early: the model is overloaded.
+    let liveLimit: Int
+
+    var pools: [PoolState]
+    var directions: [DirectionState]
+    var workloads: [WorkloadState]
+    /// Per workload: arrivals stream, and the stream for everything its requests draw (service, sizes, patience).
+    let arrivalStreams: [RandomSource]
+    let workStreams: [RandomSource]
+    /// Per pool: failure and repair times.
+    let failureStreams: [RandomSource]
+    /// Owners of the generators behind the sources above.
+    let streams: [RandomStream]
+    /// Latency histograms: pool p wait = 2p, response = 2p + 1; then one per link direction,
+    /// then one per workload (see `waitHistogram` and friends).
+    let histograms: HistogramBank
+    /// Per workload: route length, and the mean interarrival time when the rate is constant (else nil).
+    let stepCounts: [Int]
+    let constantInterarrival: [Double?]
+
+    var events: UInt64 = 0
+    var stoppedEarlyAt: Double? = nil
+
+    init(model: CompiledModel, replication: Int, liveLimit: Int = 2_000_000) {
+        self.model = model
+        let c = model.configuration
+        warmup = c.simulation.warmup
+        end = c.simulation.warmup + c.simulation.duration
+        self.liveLimit = liveLimit
+        func stream(_ name: String) -> RandomStream {
+            RandomStream(seed: StreamSeed.derive(scenarioSeed: c.seed, replication: replication, stream: StreamSeed.id(of: name)))
+        }
+        let arrivals = model.workloads.map { stream("workload:\($0.id):arrivals") }
+        let work = model.workloads.map { stream("workload:\($0.id):work") }
+        let failures = model.pools.map { stream("pool:\($0.id):failures") }
+        streams = arrivals + work + failures
+        arrivalStreams = arrivals.map(\.source)
+        workStreams = work.map(\.source)
+        failureStreams = failures.map(\.source)
+        histograms = HistogramBank(histograms: 2 * model.pools.count + model.directions.count + model.workloads.count)
+        stepCounts = model.workloads.map(\.steps.count)
+        constantInterarrival = model.workloads.map { $0.arrivals.isConstant && $0.arrivals.rate > 0 ? 1 / $0.arrivals.rate : nil }
+        pools = model.pools.map { p in
+            let channels = p.servers * p.concurrency
+            return PoolState(
+                freeChannels: (0..<Int32(channels)).reversed().map { $0 },
+                channelRequest: Array(repeating: -1, count: channels),
+                serverUp: Array(repeating: true, count: p.servers),
+                queues: Array(repeating: [], count: p.usesPriority ? model.priorityLevels : 1),
+                upServers: p.servers,
+                busy: TimeAverage(), queueLength: TimeAverage(), up: TimeAverage(value: Double(p.servers)))
+        }
+        directions = Array(repeating: DirectionState(), count: model.directions.count)
+        workloads = Array(repeating: WorkloadState(), count: model.workloads.count)
+    }
+
+    /// Runs the replication to its end and returns its measurements.
+    mutating func run() -> ReplicationResult {
+        for w in model.workloads.indices {
+            let t = model.workloads[w].arrivals.nextArrival(after: 0, end: end, stream: arrivalStreams[w])
+            if t < end { calendar.schedule(at: t, kind: EventKind.arrival, subject: Int32(w)) }
+        }
+        for p in model.pools.indices {
+            guard let f = model.pools[p].failures else { continue }
+            for s in 0..<model.pools[p].servers {
+                calendar.schedule(at: failureStreams[p].exponential(mean: f.mtbf), kind: EventKind.serverDown, subject: Int32(p), item: Int32(s))
+            }
+        }
+        if warmup > 0 { calendar.schedule(at: warmup, kind: EventKind.warmupEnd) }
+        calendar.schedule(at: end, kind: EventKind.stop)
+
+        loop: while let e = calendar.next() {
+            now = e.time
+            events &+= 1
+            switch e.kind {
+            case EventKind.arrival:
+                arrive(workload: Int(e.subject))
+            case EventKind.serviceDone:
+                if requests[Int(e.item)].generation == e.tag { finishService(pool: Int(e.subject), request: Int(e.item)) }
+            case EventKind.abandon:
+                if requests[Int(e.item)].generation == e.tag { abandon(pool: Int(e.subject), request: Int(e.item)) }
+            case EventKind.psDone:
+                if directions[Int(e.subject)].token == e.tag { finishSharedTransfer(direction: Int(e.subject)) }
+            case EventKind.fifoDone:
+                finishQueuedTransfer(direction: Int(e.subject), request: Int(e.item))
+            case EventKind.delivered:
+                deliver(direction: Int(e.subject), request: Int(e.item))
+            case EventKind.serverDown:
+                serverFails(pool: Int(e.subject), server: Int(e.item))
+            case EventKind.serverUp:
+                serverRepaired(pool: Int(e.subject), server: Int(e.item))
+            case EventKind.warmupEnd:
+                startMeasuring()
+            default:
+                break loop
+            }
+            if live > liveLimit {
+                stoppedEarlyAt = now
+                break loop
+            }
+        }
+        return result(at: min(now, end))
+    }
+
+    // MARK: - Histogram numbering
+
+    @inline(__always) func waitHistogram(pool p: Int) -> Int { 2 * p }
+    @inline(__always) func responseHistogram(pool p: Int) -> Int { 2 * p + 1 }
+    @inline(__always) func delayHistogram(direction d: Int) -> Int { 2 * model.pools.count + d }
+    @inline(__always) func responseHistogram(workload w: Int) -> Int { 2 * model.pools.count + model.directions.count + w }
+
+    // MARK: - Requests
+
+    @inline(__always)
+    mutating func allocate(workload: Int) -> Int {
+        live += 1
+        if let slot = freeSlots.popLast() {
+            let i = Int(slot)
+            requests[i].workload = Int32(workload)
+            requests[i].step = 0
+            requests[i].arrival = now
+            return i
+        }
+        var r = RequestSlot()
+        r.workload = Int32(workload)
+        r.arrival = now
+        return requests.append(r)
+    }
+
+    @inline(__always)
+    mutating func release(_ r: Int) {
+        live -= 1
+        requests[r].generation &+= 1
+        freeSlots.append(Int32(r))
+    }
+
+    mutating func arrive(workload w: Int) {
+        let next: Double
+        if let mean = constantInterarrival[w] {
+            next = now + arrivalStreams[w].exponential(mean: mean)
+        } else {
+            next = model.workloads[w].arrivals.nextArrival(after: now, end: end, stream: arrivalStreams[w])
+        }
+        if next < end { calendar.schedule(at: next, kind: EventKind.arrival, subject: Int32(w)) }
+        workloads[w].arrived += 1
+        let r = allocate(workload: w)
+        startStep(r)
+    }
+
+    /// Sends request `r` to its current route step, or completes it after the last step.
+    @inline(__always)
+    mutating func startStep(_ r: Int) {
+        let w = Int(requests[r].workload)
+        let k = Int(requests[r].step)
+        if k == stepCounts[w] {
+            workloads[w].completed += 1
+            histograms.record(responseHistogram(workload: w), now - requests[r].arrival)
+            release(r)
+            return
+        }
+        if model.workloads[w].steps[k].isLink {
+            enterLink(direction: Int(model.workloads[w].steps[k].index), request: r,
+                      bits: 8 * model.workloads[w].steps[k].size!.sample(workStreams[w]))
+        } else {
+            enterPool(Int(model.workloads[w].steps[k].index), request: r)
+        }
+    }
+
+    /// Moves request `r` on to its next step.
+    @inline(__always)
+    mutating func advance(_ r: Int) {
+        requests[r].step += 1
+        startStep(r)
+    }
+
+    /// Request `r` is lost (blocked or abandoned).
+    mutating func lose(_ r: Int) {
+        workloads[Int(requests[r].workload)].lost += 1
+        release(r)
+    }
+}

@@ -1,0 +1,56 @@
+import SimKernel
+
+/// Decides service-level targets from results.
+///
+/// Every limit is an upper bound ("at most"), so a target is met only when the upper end of the
+/// estimate's 95% confidence interval is within the limit: a result that merely looks good on
+/// average but could plausibly exceed the limit counts as not met.
+public enum TargetEvaluator {
+    public static func evaluate(_ targets: [Target], on results: RunResults) -> [TargetResult] {
+        targets.compactMap { t in
+            guard let (value, halfWidth) = measure(t, in: results) else { return nil }
+            let bound = value + halfWidth
+            return TargetResult(target: t, value: value, bound: bound, met: bound <= t.limit)
+        }
+    }
+
+    static func latency(_ l: LatencyEstimate, _ m: Target.Metric) -> (Double, Double)? {
+        switch m {
+        case .mean: return (l.mean.mean, l.mean.ci95)
+        case .p50: return (l.p50, l.p50CI95)
+        case .p95: return (l.p95, l.p95CI95)
+        case .p99: return (l.p99, l.p99CI95)
+        default: return nil
+        }
+    }
+
+    static func measure(_ t: Target, in r: RunResults) -> (Double, Double)? {
+        switch t.subject {
+        case .workload(let id):
+            guard let w = r.workloads.first(where: { $0.id == id }) else { return nil }
+            if t.metric == .maxLost { return (w.lostFraction.mean, w.lostFraction.ci95) }
+            return latency(w.response, t.metric)
+        case .pool(let id):
+            guard let p = r.pools.first(where: { $0.id == id }) else { return nil }
+            switch t.metric {
+            case .maxUtilization: return (p.utilization.mean, p.utilization.ci95)
+            case .maxLost:
+                let lost = Estimate(mean: p.blockedFraction.mean + p.abandonedFraction.mean,
+                                    ci95: p.blockedFraction.ci95 + p.abandonedFraction.ci95)
+                return (lost.mean, lost.ci95)
+            default: return latency(p.response, t.metric)
+            }
+        case .link(let id):
+            guard let l = r.links.first(where: { $0.id == id }) else { return nil }
+            let busier = l.forward.utilization.upper >= l.reverse.utilization.upper ? l.forward : l.reverse
+            switch t.metric {
+            case .maxUtilization: return (busier.utilization.mean, busier.utilization.ci95)
+            case .maxLost: return (0, 0)
+            default:
+                let a = latency(l.forward.delay, t.metric), b = latency(l.reverse.delay, t.metric)
+                guard let x = a, let y = b else { return a ?? b }
+                return x.0 + x.1 >= y.0 + y.1 ? x : y
+            }
+        }
+    }
+}
