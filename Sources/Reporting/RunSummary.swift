@@ -1,0 +1,61 @@
+import InfraModel
+
+/// The human summary of a run: tables of pools, links, workloads and targets.
+public enum RunSummary {
+    public static func text(_ r: RunResults, year: Int) -> String {
+        typealias F = NumberFormat
+        var out = "capsim run: \(r.scenario), year \(year), \(r.replications) replications × \(F.duration(r.duration)) measured"
+        out += r.warmup > 0 ? " after \(F.duration(r.warmup)) warm-up" : ""
+        out += ", seed \(r.seed); ± = 95% confidence half-width\n\n"
+        if !r.pools.isEmpty {
+            var t = TextTable(title: "Pools", header: ["pool", "servers", "utilisation", "throughput", "wait mean", "response mean", "p95", "p99", "blocked", "abandoned", "availability"],
+                              rightAligned: Set(1...10))
+            for p in r.pools {
+                t.add([p.id, "\(p.servers)" + (p.concurrency > 1 ? "×\(p.concurrency)" : ""),
+                       F.estimate(p.utilization.mean, p.utilization.ci95, F.percent),
+                       F.rate(p.throughput.mean),
+                       F.duration(p.wait.mean.mean), F.estimate(p.response.mean.mean, p.response.mean.ci95, F.duration),
+                       F.duration(p.response.p95), F.duration(p.response.p99),
+                       F.percent(p.blockedFraction.mean), F.percent(p.abandonedFraction.mean), F.percent(p.availability.mean)])
+            }
+            out += t.rendered() + "\n"
+        }
+        if !r.links.isEmpty {
+            var t = TextTable(title: "Links", header: ["link", "direction", "bandwidth", "utilisation", "throughput", "delay mean", "p95"], rightAligned: Set(2...6))
+            for l in r.links {
+                for (name, d) in [("forward", l.forward), ("reverse", l.reverse)] {
+                    t.add([l.id, name, F.bandwidth(l.bandwidth), F.estimate(d.utilization.mean, d.utilization.ci95, F.percent),
+                           F.bandwidth(d.throughputBps.mean), F.duration(d.delay.mean.mean), F.duration(d.delay.p95)])
+                }
+            }
+            out += t.rendered() + "\n"
+        }
+        var w = TextTable(title: "Workloads (end to end)", header: ["workload", "arrived", "completed", "response mean", "p50", "p95", "p99", "lost"], rightAligned: Set(1...7))
+        for x in r.workloads {
+            w.add([x.id, NumberFormat.grouped(Int64(x.arrived.rounded())), NumberFormat.grouped(Int64(x.completed.rounded())),
+                   F.estimate(x.response.mean.mean, x.response.mean.ci95, F.duration),
+                   F.duration(x.response.p50), F.duration(x.response.p95), F.duration(x.response.p99),
+                   F.estimate(x.lostFraction.mean, x.lostFraction.ci95, F.percent)])
+        }
+        out += w.rendered()
+        if !r.targets.isEmpty {
+            out += "\n" + targetTable(r.targets).rendered()
+            let unmet = r.targets.filter { !$0.met }.count
+            out += unmet == 0 ? "All \(r.targets.count) targets met (95% bound within the limit).\n"
+                              : "\(unmet) of \(r.targets.count) targets NOT met.\n"
+        }
+        for warning in r.warnings { out += "warning: \(warning)\n" }
+        return out
+    }
+
+    /// Targets as a table: subject, metric, limit, value, 95% bound, met.
+    public static func targetTable(_ targets: [TargetResult]) -> TextTable {
+        var t = TextTable(title: "Targets", header: ["subject", "metric", "limit", "value", "95% bound", "met"], rightAligned: [2, 3, 4])
+        for x in targets {
+            let isFraction = x.target.metric == .maxLost || x.target.metric == .maxUtilization
+            func f(_ v: Double) -> String { isFraction ? NumberFormat.percent(v) : NumberFormat.duration(v) }
+            t.add([x.target.subject.label, x.target.metric.rawValue, f(x.target.limit), f(x.value), f(x.bound), x.met ? "yes" : "NO"])
+        }
+        return t
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct Capsim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capsim",
+        abstract: "Capacity-planning simulator: simulate, size and plan IT infrastructure against service-level targets.",
+        discussion: "With no arguments, capsim plans the bundled national Project 06 scenario.",
+        subcommands: [Validate.self, Run.self, Bench.self],
+        defaultSubcommand: Run.self
+    )
+}

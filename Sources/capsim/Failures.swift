@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import Scenario
+
+/// Maps typed failures to messages on stderr and sysexits statuses.
+enum Failures {
+    static func exit(for error: Error) -> ExitCode {
+        switch error {
+        case let e as ScenarioError:
+            Terminal.error(e.description)
+            if case .fileUnreadable = e { return ExitCode(66) }
+            return ExitCode(65)
+        case let e as AtomicFile.Failure:
+            Terminal.error(e.description)
+            if case .cannotCreate = e { return ExitCode(73) }
+            return ExitCode(74)
+        default:
+            Terminal.error("capsim: error: \(error)")
+            return ExitCode(70)
+        }
+    }
+
+    /// Runs `body`, turning failures into an exit status.
+    static func guarded(_ body: () throws -> Void) throws {
+        do { try body() } catch let e as ExitCode { throw e } catch let e as CleanExit { throw e } catch {
+            throw exit(for: error)
+        }
+    }
+}
+
+/// Where `--json` output goes.
+struct JSONOutput: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Write the results document as JSON to PATH ('-' = stdout).", valueName: "PATH"))
+    var json: String?
+
+    /// True when JSON goes to stdout, so human output must go to stderr.
+    var toStdout: Bool { json == "-" }
+
+    func emit(_ value: JSONValue) throws {
+        guard let path = json else { return }
+        if path == "-" { Terminal.out(value.rendered()) } else { try AtomicFile.write(value.rendered(), to: path) }
+    }
+
+    func human(_ text: String) {
+        if toStdout { Terminal.error(text) } else { Terminal.out(text) }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Planning
+import Reporting
+import Scenario
+
+/// Options shared by commands that simulate.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: "Simulate this year's load (default: the scenario's base year).")
+    var year: Int?
+    @Option(help: "Random seed (default: the scenario's seed).")
+    var seed: UInt64?
+    @Option(help: "Independent replications (default: the scenario's).")
+    var replications: Int?
+    @Option(help: ArgumentHelp("Measured simulated time per replication, e.g. 2h or 30m.", valueName: "D"))
+    var duration: String?
+    @Option(help: "Threads for replications (default: the number of cores). Results do not depend on it.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if let r = replications, r < 1 { throw ValidationError("--replications must be at least 1") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let d = duration, (try? Units.duration(d)) == nil { throw ValidationError("--duration '\(d)' is not a duration; expected e.g. 2h, 30m, 900s") }
+    }
+
+    func overrides() throws -> RunStudy.Overrides {
+        RunStudy.Overrides(year: year, seed: seed, replications: replications, duration: try duration.map { try Units.duration($0) })
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Simulate the installed infrastructure under one year's load.")
+
+    @Argument(help: "Scenario file (YAML).")
+    var file: String
+    @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var output: JSONOutput
+
+    func run() throws {
+        try Failures.guarded {
+            let scenario = try ScenarioLoader.load(path: file)
+            let overrides = try simulation.overrides()
+            let year = overrides.year ?? scenario.horizon.baseYear
+            let replications = overrides.replications ?? scenario.simulation.replications
+            let started = Date()
+            let results = try RunStudy.run(scenario, overrides, jobs: simulation.jobs,
+                                           progress: Terminal.progress("replications", total: replications))
+            let seconds = Date().timeIntervalSince(started)
+            try output.emit(ResultsDocument.json(results, year: year))
+            output.human(RunSummary.text(results, year: year)
+                + "\(results.events) events in \(NumberFormat.fixed(seconds, 2)) s wall time on \(simulation.jobs) thread(s)\n")
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Planning
+import Scenario
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Parse and check scenario files; print 'FILE: ok' for each valid one.")
+
+    @Argument(help: "Scenario files (YAML).")
+    var files: [String]
+
+    func run() throws {
+        var status: Int32 = 0
+        for file in files {
+            do {
+                let scenario = try ScenarioLoader.load(path: file)
+                let warnings = try ScenarioCheck.warnings(scenario)
+                for w in warnings { Terminal.error("\(file): warning: \(w)") }
+                Terminal.out("\(file): ok\n")
+            } catch {
+                let code = Failures.exit(for: error).rawValue
+                status = max(status, code == 66 ? 66 : 65)
+            }
+        }
+        if status != 0 { throw ExitCode(status == 66 ? 66 : 65) }
+    }
+}
