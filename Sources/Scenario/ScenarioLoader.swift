@@ -1,0 +1,128 @@
+import Foundation
+import Yams
+
+/// Reads and checks scenario files (contract §2 and §3).
+public enum ScenarioLoader {
+    /// Reads the scenario at `path`. Relative paths inside it (empirical CSVs) are resolved against the file's
+    /// directory.
+    ///
+    /// - Throws: `ScenarioError.fileUnreadable` when the file is missing or unreadable, or
+    ///   `ScenarioError.invalid` with every problem found, sorted by line and column.
+    public static func load(path: String) throws -> Scenario {
+        let text = try read(path: path)
+        var directory = (path as NSString).deletingLastPathComponent
+        if directory.isEmpty { directory = FileManager.default.currentDirectoryPath }
+        return try parse(yaml: text, path: path, baseDirectory: directory)
+    }
+
+    /// Parses scenario text. `path` names the file in diagnostics; `baseDirectory` is where relative paths inside
+    /// it (empirical CSVs) are resolved (empty = the current directory).
+    ///
+    /// - Throws: `ScenarioError.invalid` with every problem found, sorted by line and column.
+    public static func parse(yaml: String, path: String, baseDirectory: String) throws -> Scenario {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw ScenarioError.invalid([syntaxDiagnostic(error, yaml: yaml, path: path)])
+        }
+        guard let root else {
+            throw ScenarioError.invalid([Diagnostic(file: path, line: 1, column: 1,
+                message: "the scenario file is empty; expected a mapping with at least name, simulation, agencies, sites and workloads")])
+        }
+        let decoder = ScenarioDecoder(path: path, baseDirectory: baseDirectory)
+        guard var scenario = decoder.decode(root) else {
+            var diagnostics = decoder.diagnostics
+            if diagnostics.isEmpty {
+                diagnostics = [Diagnostic(file: path, line: 1, column: 1, message: "the scenario could not be read")]
+            }
+            throw ScenarioError.invalid(sorted(diagnostics))
+        }
+        scenario.inputs = InputRegister.collect(root: root, text: yaml)
+        return scenario
+    }
+
+    /// Diagnostics by line, then column, then as found; exact repeats removed.
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        let unique = diagnostics.filter { seen.insert($0).inserted }
+        return unique.enumerated().sorted { a, b in
+            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+        }.map(\.element)
+    }
+
+    private static func read(path: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ScenarioError.fileUnreadable(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue {
+            throw ScenarioError.fileUnreadable(path: path, reason: "it is a directory")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError.fileUnreadable(path: path, reason: "permission denied or read error")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError.fileUnreadable(path: path, reason: "it is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// Where `key` is written again in the same block mapping as the occurrence at `first` (same column, a later
+    /// line, before the mapping ends), if it can be found.
+    static func repeatedKey(_ key: String, after first: Mark, in yaml: String) -> (line: Int, column: Int)? {
+        let lines = yaml.components(separatedBy: "\n")
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let indent = first.column - 1
+        for index in first.line..<lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            let lead = scalars.prefix { $0 == " " || $0 == "-" }.count
+            let blank = scalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+            if blank || scalars.first == "#" { continue }
+            if lead < indent { break }  // the mapping ended
+            guard lead == indent else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[indent...]))
+            if rest.hasPrefix(key + ":") || rest.hasPrefix(key + " :") {
+                return (index + 1, first.column)
+            }
+        }
+        return nil
+    }
+
+    /// A located diagnostic for a YAML syntax error.
+    static func syntaxDiagnostic(_ error: Error, yaml: String, path: String) -> Diagnostic {
+        func make(_ mark: Mark, _ message: String) -> Diagnostic {
+            Diagnostic(file: path, line: max(1, mark.line), column: max(1, mark.column), message: message)
+        }
+        func during(_ context: YamlError.Context?) -> String {
+            guard let context else { return "" }
+            return " (\(context.text) that starts at \(context.mark.line):\(context.mark.column))"
+        }
+        guard let yamlError = error as? YamlError else {
+            return Diagnostic(file: path, line: 1, column: 1, message: "invalid YAML: \(error)")
+        }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return make(mark, "invalid YAML: \(problem)\(during(context))")
+        case .reader(let problem, let offset, _, _):
+            var line = 1, column = 1
+            if let offset {
+                for character in yaml.prefix(offset) {
+                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+            }
+            return Diagnostic(file: path, line: line, column: column, message: "invalid YAML text: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let first = context.mark
+            if let key = duplicates.first, let again = repeatedKey(key, after: first, in: yaml) {
+                return Diagnostic(file: path, line: again.line, column: again.column, message: "duplicate key \(keys) in a mapping (first at \(first.line):\(first.column)); expected each key at most once")
+            }
+            return make(first, "duplicate key \(keys) in a mapping; expected each key at most once")
+        default:
+            return Diagnostic(file: path, line: 1, column: 1, message: "invalid YAML: \(yamlError)")
+        }
+    }
+}
