@@ -1,0 +1,173 @@
+import InfraModel
+import Scenario
+
+/// Finds the smallest configuration that meets every target in one year.
+///
+/// 1. Closed forms bracket each resource (`SizingBounds`): a necessary lower bound and a
+///    generous start that should meet latency targets.
+/// 2. The start is simulated; while targets are unmet, the busiest resource implicated in each
+///    unmet target grows by half (up to its bound; at the bound the year is infeasible).
+/// 3. Each resource in turn (most expensive first) is binary-searched between its lower bound and
+///    its current value, keeping the others fixed: the result is a configuration in which no
+///    single resource can be one step smaller without missing a target.
+///
+/// Every decision uses `TargetEvaluator` (the 95% bound must be within the limit). When an
+/// estimate lies within the limit but its bound does not, the configuration is simulated again
+/// with twice the replications, up to four times the scenario's count, before it is rejected.
+/// All probes use the scenario seed (common random numbers), and outcomes are cached.
+public struct SizingSearch {
+    public let scenario: Scenario
+    public let year: Int
+    let model: ModelConfiguration
+    public let variables: [SizingVariable]
+    let jobs: Int
+    let baseReplications: Int
+    var cache: [SizingValues: Probe] = [:]
+    /// Simulations run (each with its own replication count).
+    public private(set) var simulations = 0
+    /// Replications simulated in all.
+    public private(set) var replicationsRun = 0
+
+    struct Probe {
+        var met: Bool
+        var results: RunResults
+    }
+
+    /// - Parameter floor: capacity already bought (plan): pool id → servers, link id → bit/s.
+    public init(scenario: Scenario, year: Int, overrides: RunStudy.Overrides = RunStudy.Overrides(),
+                floor: [String: Double]? = nil, jobs: Int) throws {
+        self.scenario = scenario
+        self.year = year
+        var o = overrides
+        o.year = year
+        model = RunStudy.configuration(scenario, o)
+        variables = try SizingBounds.variables(scenario, model: model, floor: floor)
+        self.jobs = jobs
+        baseReplications = model.simulation.replications
+    }
+
+    /// The configuration for `values`.
+    public func configuration(_ values: SizingValues) -> ModelConfiguration {
+        var c = model
+        for (v, x) in zip(variables, values) { v.apply(x, to: &c, scenario: scenario) }
+        return c
+    }
+
+    mutating func probe(_ values: SizingValues) throws -> Probe {
+        if let p = cache[values] { return p }
+        var replications = baseReplications
+        var p: Probe
+        while true {
+            let compiled = try CompiledModel(configuration(values))
+            let results = Simulator.run(compiled, replications: replications, jobs: jobs)
+            simulations += 1
+            replicationsRun += replications
+            p = Probe(met: results.allTargetsMet, results: results)
+            let ambiguous = results.targets.contains { !$0.met && $0.value <= $0.target.limit }
+            if p.met || !ambiguous || replications >= 4 * baseReplications { break }
+            replications *= 2
+        }
+        cache[values] = p
+        return p
+    }
+
+    /// Resources implicated in a target: the pool or link itself, or every resource on a workload's route.
+    func implicated(_ t: Target) -> [Int] {
+        variables.indices.filter { i in
+            let label = variables[i].label
+            switch t.subject {
+            case .pool, .link: return label == t.subject.label
+            case .workload(let id):
+                guard let w = scenario.workload(id) else { return false }
+                return w.configuration.route.contains { step in
+                    switch step {
+                    case .pool(let p, _): return label == "pool:\(p)"
+                    case .link(let l, _): return label == "link:\(l)"
+                    }
+                }
+            }
+        }
+    }
+
+    /// Utilisation of a variable's resource in `results` (links: the busier direction).
+    func utilization(_ i: Int, _ r: RunResults) -> Double {
+        switch variables[i].kind {
+        case .pool(let p): return r.pools[p].utilization.mean
+        case .link(let l): return max(r.links[l].forward.utilization.mean, r.links[l].reverse.utilization.mean)
+        }
+    }
+
+    /// Runs the search.
+    public mutating func run() throws -> SizingOutcome {
+        var values = try SizingBounds.generous(variables, scenario: scenario, model: model)
+        // Grow until every target is met.
+        var probe = try self.probe(values)
+        while !probe.met {
+            var grew = false
+            for t in probe.results.targets where !t.met {
+                let candidates = implicated(t.target).filter { values[$0] < variables[$0].bound }
+                guard let busiest = candidates.max(by: { utilization($0, probe.results) < utilization($1, probe.results) }) else { continue }
+                let v = values[busiest]
+                values[busiest] = min(variables[busiest].bound, max(v + 1, v + (v + 1) / 2))
+                grew = true
+            }
+            if !grew {
+                return SizingOutcome(year: year, variables: variables, values: values, results: probe.results,
+                                     feasible: false, binding: [:], simulations: simulations, replications: replicationsRun)
+            }
+            probe = try self.probe(values)
+        }
+        // Shrink each resource to the smallest value that still meets every target.
+        var binding: [Int: [TargetResult]] = [:]
+        let order = variables.indices.sorted { unitCost($0) > unitCost($1) }
+        for i in order {
+            var lo = variables[i].lower, hi = values[i]   // hi is known to meet
+            var failing: [TargetResult] = []
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                var trial = values
+                trial[i] = mid
+                let p = try self.probe(trial)
+                if p.met { hi = mid } else { lo = mid + 1; failing = p.results.targets.filter { !$0.met } }
+            }
+            values[i] = hi
+            if hi > variables[i].lower {
+                if failing.isEmpty {
+                    var trial = values
+                    trial[i] = hi - 1
+                    failing = try self.probe(trial).results.targets.filter { !$0.met }
+                }
+                binding[i] = failing
+            }
+        }
+        let final = try self.probe(values)
+        return SizingOutcome(year: year, variables: variables, values: values, results: final.results,
+                             feasible: final.met, binding: binding, simulations: simulations, replications: replicationsRun)
+    }
+
+    func unitCost(_ i: Int) -> Double {
+        switch variables[i].kind {
+        case .pool(let p): return scenario.pools[p].unit?.cost ?? 0
+        case .link(let l): return scenario.links[l].unit?.costPerYear ?? 0
+        }
+    }
+}
+
+/// What the sizing search found for one year.
+public struct SizingOutcome: Sendable {
+    public var year: Int
+    public var variables: [SizingVariable]
+    /// Required value per variable (servers, or link steps over the variable's base).
+    public var values: SizingValues
+    /// Simulation results of the required configuration.
+    public var results: RunResults
+    /// False when no configuration within the bounds meets every target.
+    public var feasible: Bool
+    /// Per variable above its lower bound: the targets missed one step below its value.
+    public var binding: [Int: [TargetResult]]
+    public var simulations: Int
+    public var replications: Int
+
+    /// Targets not met by the final configuration.
+    public var unmetTargets: [TargetResult] { results.targets.filter { !$0.met } }
+}

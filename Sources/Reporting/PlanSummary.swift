@@ -1,0 +1,73 @@
+import InfraModel
+import Planning
+
+/// Human tables for `capsim size` and `capsim plan`.
+public enum PlanSummary {
+    public static func size(_ s: SizingReport) -> String {
+        var out = "capsim size: year \(s.year); \(s.outcome.simulations) simulations, \(s.outcome.replications) replications\n\n"
+        var t = TextTable(title: "Required capacity", header: ["resource", "current", "required", "change"], rightAligned: [1, 2, 3])
+        for p in s.pools {
+            t.add(["pool:\(p.id)", "\(p.current) servers", "\(p.required) servers", signed(p.required - p.current)])
+        }
+        for l in s.links {
+            t.add(["link:\(l.id)", NumberFormat.bandwidth(l.currentBps), NumberFormat.bandwidth(l.requiredBps),
+                   (l.requiredBps >= l.currentBps ? "+" : "-") + NumberFormat.bandwidth(abs(l.requiredBps - l.currentBps))])
+        }
+        out += t.rendered() + "\n" + RunSummary.targetTable(s.outcome.results.targets).rendered()
+        if !s.outcome.feasible {
+            out += "No configuration within the bounds (max_servers, max_bandwidth) meets every target.\n"
+        }
+        return out
+    }
+
+    static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
+
+    /// Money as a grouped integer with the currency ("1,250,000,000 VND").
+    public static func money(_ x: Double, _ currency: String) -> String {
+        NumberFormat.grouped(Int64(x.rounded())) + " " + currency
+    }
+
+    public static func plan(_ p: ProcurementPlan) -> String {
+        var out = "capsim plan: \(p.scenario), years \(p.years.first ?? 0)–\(p.years.last ?? 0); "
+        out += "\(p.simulations) simulations (\(p.replications) replications)\n\n"
+        for a in p.agencies {
+            var t = TextTable(title: "\(a.name) (\(a.id)): total \(money(a.totalCost, p.currency)) over the horizon",
+                              header: ["year", "what", "where", "quantity", "unit cost", "cost", "opex/year", "why"],
+                              rightAligned: [0, 3, 4, 5, 6])
+            for i in a.items {
+                let what = i.kind == .servers ? "servers \(i.resource)" : "bandwidth \(i.resource)"
+                let quantity = i.kind == .servers ? "\(i.quantity)" : "\(i.quantity) × step (\(NumberFormat.bandwidth(i.bandwidthBps ?? 0)))"
+                let whereText = i.toSite.map { "\(i.site)–\($0)" } ?? i.site
+                t.add(["\(i.year)", what, whereText, quantity, NumberFormat.grouped(Int64(i.unitCost.rounded())),
+                       NumberFormat.grouped(Int64(i.cost.rounded())), NumberFormat.grouped(Int64(i.opexPerYear.rounded())),
+                       i.reason + " (utilisation \(NumberFormat.percent(i.utilizationBefore)) → \(NumberFormat.percent(i.utilizationAfter)))"])
+            }
+            out += t.rendered() + "\n"
+        }
+        if p.agencies.isEmpty { out += "Nothing to buy: the installed capacity meets every target in every year.\n\n" }
+        var y = TextTable(title: "Cost per year (\(p.currency)): purchases and leases of that year plus upkeep of earlier purchases",
+                          header: ["agency"] + p.years.map(String.init) + ["total"], rightAligned: Set(1...(p.years.count + 1)))
+        for a in p.agencies {
+            let perYear = p.years.map { year in yearCost(a.items, year: year) }
+            y.add([a.id] + perYear.map { NumberFormat.grouped(Int64($0.rounded())) } + [NumberFormat.grouped(Int64(a.totalCost.rounded()))])
+        }
+        let totals = p.years.map { year in p.agencies.reduce(0) { $0 + yearCost($1.items, year: year) } }
+        y.add(["all"] + totals.map { NumberFormat.grouped(Int64($0.rounded())) } + [NumberFormat.grouped(Int64(p.totalCost.rounded()))])
+        out += y.rendered()
+        out += "\nTotal: \(money(p.totalCost, p.currency)).\n"
+        for c in p.capacity where !c.feasible {
+            out += "\(c.year): no configuration within the bounds meets every target; unmet: "
+            out += c.results.targets.filter { !$0.met }.map { "\($0.target.subject.label) \($0.target.metric.rawValue)" }.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+
+    /// What an agency pays in `year`: that year's purchases plus the opex of earlier items.
+    public static func yearCost(_ items: [ProcurementItem], year: Int) -> Double {
+        items.reduce(0) { sum, i in
+            if i.year == year { return sum + i.cost }
+            if i.year < year { return sum + i.opexPerYear }
+            return sum
+        }
+    }
+}
