@@ -26,7 +26,8 @@ public enum ResultsDocument {
 
     public static func latency(_ l: LatencyEstimate) -> JSONValue {
         .object([("mean", .number(l.mean.mean)), ("ci95", .number(l.mean.ci95)),
-                 ("p50", .number(l.p50)), ("p95", .number(l.p95)), ("p99", .number(l.p99))])
+                 ("p50", .number(l.p50)), ("p95", .number(l.p95)), ("p99", .number(l.p99)),
+                 ("p50_ci95", .number(l.p50CI95)), ("p95_ci95", .number(l.p95CI95)), ("p99_ci95", .number(l.p99CI95))])
     }
 
     public static func pool(_ p: PoolResults) -> [(String, JSONValue)] {

@@ -11,6 +11,10 @@ enum Failures {
             Terminal.error(e.description)
             if case .fileUnreadable = e { return ExitCode(66) }
             return ExitCode(65)
+        case let e as BaselineDocument.Failure:
+            Terminal.error(e.description)
+            if case .unreadable = e { return ExitCode(66) }
+            return ExitCode(65)
         case let e as AtomicFile.Failure:
             Terminal.error(e.description)
             if case .cannotCreate = e { return ExitCode(73) }

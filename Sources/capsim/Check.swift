@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Planning
+import Reporting
+import Scenario
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rerun a scenario with a baseline's seed and replications and fail on metrics that regressed.",
+        discussion: """
+        A metric regresses when it moved in the worse direction by more than sqrt(h_old² + h_new²), where h are \
+        the two 95% confidence half-widths, or when a target met in the baseline is no longer met. Exit 1 on regression.
+        """)
+
+    @Argument(help: "Scenario file (YAML).")
+    var file: String
+    @Option(help: ArgumentHelp("Results document written earlier by capsim run --json.", valueName: "RESULTS.json"))
+    var baseline: String
+    @Option(help: "Threads for replications (results do not depend on it).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var output: JSONOutput
+
+    func run() throws {
+        try Failures.guarded {
+            let scenario = try ScenarioLoader.load(path: file)
+            let base = try BaselineDocument.load(path: baseline)
+            let overrides = RunStudy.Overrides(year: base.year, seed: base.seed, replications: base.replications, duration: base.duration)
+            let results = try RunStudy.run(scenario, overrides, jobs: jobs)
+            let current = BaselineDocument.parse(ResultsDocument.json(results, year: base.year ?? scenario.horizon.baseYear))
+            let outcome = RegressionCheck.compare(baseline: base.json, current: current)
+            try output.emit(RegressionCheck.json(outcome))
+            output.human(RegressionCheck.table(outcome))
+            if !outcome.passed { throw ExitCode(1) }
+        }
+    }
+}
