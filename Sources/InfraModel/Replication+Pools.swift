@@ -6,8 +6,9 @@ extension Replication {
         pools[p].arrivals += 1
         requests[r].stepStart = now
         requests[r].service = -1
-        if let channel = pools[p].freeChannels.popLast() {
-            startService(pool: p, request: r, channel: channel)
+        if pools[p].freeCount > 0 {
+            pools[p].freeCount -= 1
+            startService(pool: p, request: r, channel: freeChannels[pools[p].channelOffset + pools[p].freeCount])
             return
         }
         if pools[p].waiting >= model.pools[p].capacity {
@@ -36,7 +37,7 @@ extension Replication {
         }
         requests[r].generation &+= 1
         requests[r].channel = channel
-        pools[p].channelRequest[Int(channel)] = Int32(r)
+        channelRequests[pools[p].channelOffset + Int(channel)] = Int32(r)
         pools[p].busyChannels += 1
         pools[p].busy.update(to: Double(pools[p].busyChannels), at: now)
         calendar.schedule(at: now + requests[r].service, kind: EventKind.serviceDone,
@@ -45,7 +46,7 @@ extension Replication {
 
     mutating func finishService(pool p: Int, request r: Int) {
         let channel = requests[r].channel
-        pools[p].channelRequest[Int(channel)] = -1
+        channelRequests[pools[p].channelOffset + Int(channel)] = -1
         pools[p].busyChannels -= 1
         pools[p].busy.update(to: Double(pools[p].busyChannels), at: now)
         pools[p].completed += 1
@@ -54,9 +55,15 @@ extension Replication {
         if let next = nextWaiting(pool: p) {
             startService(pool: p, request: next, channel: channel)
         } else {
-            pools[p].freeChannels.append(channel)
+            pushFreeChannel(pool: p, channel)
         }
         advance(r)
+    }
+
+    @inline(__always)
+    mutating func pushFreeChannel(pool p: Int, _ channel: Int32) {
+        freeChannels[pools[p].channelOffset + pools[p].freeCount] = channel
+        pools[p].freeCount += 1
     }
 
     /// Removes and returns the next live waiting request (highest priority level first, FIFO within it).
@@ -92,12 +99,19 @@ extension Replication {
         pools[p].up.update(to: Double(pools[p].upServers), at: now)
         let conc = model.pools[p].concurrency
         let first = Int32(s * conc), last = Int32((s + 1) * conc)
-        pools[p].freeChannels.removeAll { $0 >= first && $0 < last }
+        // Drop the failed server's channels from the free stack, keeping the order of the others.
+        let base = pools[p].channelOffset
+        var kept = 0
+        for k in 0..<pools[p].freeCount {
+            let c = freeChannels[base + k]
+            if c < first || c >= last { freeChannels[base + kept] = c; kept += 1 }
+        }
+        pools[p].freeCount = kept
         // Requests in service on the failed server go back to the head of the queue and start again.
         for channel in (Int(first)..<Int(last)).reversed() {
-            let r = Int(pools[p].channelRequest[channel])
+            let r = Int(channelRequests[base + channel])
             guard r >= 0 else { continue }
-            pools[p].channelRequest[channel] = -1
+            channelRequests[base + channel] = -1
             pools[p].busyChannels -= 1
             requests[r].generation &+= 1
             requests[r].channel = -1
@@ -121,7 +135,7 @@ extension Replication {
             if let r = nextWaiting(pool: p) {
                 startService(pool: p, request: r, channel: Int32(channel))
             } else {
-                pools[p].freeChannels.append(Int32(channel))
+                pushFreeChannel(pool: p, Int32(channel))
             }
         }
         calendar.schedule(at: now + failureStreams[p].exponential(mean: f.mtbf), kind: EventKind.serverDown,

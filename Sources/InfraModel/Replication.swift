@@ -12,7 +12,11 @@ struct Replication: ~Copyable {
     let end: Double
 
     var requests = SlotBuffer<RequestSlot>(reservingCapacity: 1024)
-    var freeSlots: [Int32] = []
+    var freeSlots = SlotBuffer<Int32>(reservingCapacity: 1024)
+    /// Per pool segment (see `PoolState.channelOffset`): a stack of free channels, and the request
+    /// each channel serves (-1 = idle). Channel k of a pool belongs to server k / concurrency.
+    var freeChannels: SlotBuffer<Int32>
+    var channelRequests: SlotBuffer<Int32>
     var live = 0
     /// Requests in flight beyond which the run stops early: the model is overloaded.
     let liveLimit: Int
@@ -56,18 +60,35 @@ struct Replication: ~Copyable {
         histograms = HistogramBank(histograms: 2 * model.pools.count + model.directions.count + model.workloads.count)
         stepCounts = model.workloads.map(\.steps.count)
         constantInterarrival = model.workloads.map { $0.arrivals.isConstant && $0.arrivals.rate > 0 ? 1 / $0.arrivals.rate : nil }
-        pools = model.pools.map { p in
+        let totalChannels = model.pools.reduce(0) { $0 + $1.servers * $1.concurrency }
+        channelRequests = SlotBuffer(repeating: -1, count: totalChannels)
+        var offset = 0
+        var pools: [PoolState] = []
+        for p in model.pools {
             let channels = p.servers * p.concurrency
-            return PoolState(
-                freeChannels: (0..<Int32(channels)).reversed().map { $0 },
-                channelRequest: Array(repeating: -1, count: channels),
+            // Channel 0 on top of the stack.
+            pools.append(PoolState(
+                channelOffset: offset, freeCount: channels,
                 serverUp: Array(repeating: true, count: p.servers),
                 queues: Array(repeating: [], count: p.usesPriority ? model.priorityLevels : 1),
                 upServers: p.servers,
-                busy: TimeAverage(), queueLength: TimeAverage(), up: TimeAverage(value: Double(p.servers)))
+                busy: TimeAverage(), queueLength: TimeAverage(), up: TimeAverage(value: Double(p.servers))))
+            offset += channels
         }
+        self.pools = pools
+        freeChannels = Self.initialFreeChannels(model, total: totalChannels)
         directions = Array(repeating: DirectionState(), count: model.directions.count)
         workloads = Array(repeating: WorkloadState(), count: model.workloads.count)
+    }
+
+    /// Every pool's channels free, channel 0 on top of each pool's stack.
+    static func initialFreeChannels(_ model: CompiledModel, total: Int) -> SlotBuffer<Int32> {
+        var stack = SlotBuffer<Int32>(reservingCapacity: total)
+        for p in model.pools {
+            let channels = p.servers * p.concurrency
+            for k in 0..<channels { stack.append(Int32(channels - 1 - k)) }
+        }
+        return stack
     }
 
     /// Runs the replication to its end and returns its measurements.

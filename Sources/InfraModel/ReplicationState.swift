@@ -42,8 +42,10 @@ struct QueueEntry {
 
 /// Run-time state and measurements of one pool.
 struct PoolState {
-    var freeChannels: [Int32]
-    var channelRequest: [Int32]
+    /// Start of this pool's segment in the replication's channel stores.
+    let channelOffset: Int
+    /// Free channels: the first `freeCount` entries of the pool's segment of `Replication.freeChannels`.
+    var freeCount: Int
     var serverUp: [Bool]
     var queues: [Deque<QueueEntry>]
     var waiting = 0

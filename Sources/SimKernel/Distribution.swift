@@ -137,7 +137,7 @@ public struct Sampler: Sendable {
     public func sample(_ stream: RandomStream) -> Double { sample(stream.source) }
 
     /// One draw, using `stream`.
-    @inlinable
+    @inlinable @inline(__always)
     public func sample(_ stream: RandomSource) -> Double {
         switch form {
         case .exponential(let m): return stream.exponential(mean: m)

@@ -7,31 +7,53 @@ public struct SlotBuffer<Element>: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<Element>
     @usableFromInline var capacity: Int
     /// Number of elements.
-    public private(set) var count = 0
+    public var count: Int { used }
+    @usableFromInline var used = 0
 
     public init(reservingCapacity capacity: Int = 1024) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
     }
 
+    /// A buffer holding `count` copies of `value`.
+    public init(repeating value: Element, count: Int) {
+        capacity = max(count, 16)
+        base = .allocate(capacity: capacity)
+        base.initialize(repeating: value, count: count)
+        used = count
+    }
+
     deinit {
-        base.deinitialize(count: count)
+        base.deinitialize(count: used)
         base.deallocate()
     }
 
     /// Appends `element` and returns its index.
-    @discardableResult
+    @discardableResult @inlinable
     public mutating func append(_ element: Element) -> Int {
-        if count == capacity {
+        if used == capacity { grow() }
+        (base + used).initialize(to: element)
+        used += 1
+        return used - 1
+    }
+
+    @usableFromInline
+    mutating func grow() {
+        do {
             let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
             bigger.moveInitialize(from: base, count: count)
             base.deallocate()
             base = bigger
             capacity *= 2
         }
-        (base + count).initialize(to: element)
-        count += 1
-        return count - 1
+    }
+
+    /// Removes and returns the last element, or nil when empty (use as a stack).
+    @inlinable
+    public mutating func popLast() -> Element? {
+        guard used > 0 else { return nil }
+        used -= 1
+        return (base + used).move()
     }
 
     /// The element at `index` (0 ..< count; not checked in release builds).
