@@ -11,3 +11,7 @@ enum KernelGSL {
 /// Natural logarithm, kept behind one name so the hot path can be swapped in one place.
 @inlinable @inline(__always)
 func _log(_ x: Double) -> Double { Foundation.log(x) }
+
+/// Exponential function, for the ziggurat's rejection step.
+@inlinable @inline(__always)
+func _exp(_ x: Double) -> Double { Foundation.exp(x) }
