@@ -17,7 +17,15 @@ public enum PlanStudy {
             o.year = year
             var search = try SizingSearch(scenario: scenario, year: year, overrides: o, floor: installed, jobs: jobs)
             let outcome = try search.run()
-            let before = try beforeUtilization(scenario, year: year, overrides: o, installed: installed)
+            let before = try offeredUtilization(scenario, year: year, overrides: o, installed: installed)
+            var after = installed
+            for (v, x) in zip(outcome.variables, outcome.values) {
+                switch v.kind {
+                case .pool(let p): after[scenario.pools[p].id] = max(Double(x), installed[scenario.pools[p].id] ?? 0)
+                case .link(let l): if x > 0 { after[scenario.links[l].id] = v.bandwidth(x) }
+                }
+            }
+            let afterUtilization = try offeredUtilization(scenario, year: year, overrides: o, installed: after)
             for (i, v) in outcome.variables.enumerated() {
                 let value = outcome.values[i]
                 switch v.kind {
@@ -31,7 +39,7 @@ public enum PlanStudy {
                         quantity: value - old, unitCost: unit?.cost ?? 0, cost: Double(value - old) * (unit?.cost ?? 0),
                         opexPerYear: Double(value - old) * (unit?.opexPerYear ?? 0), bandwidthBps: nil,
                         capacityBefore: Double(old), capacityAfter: Double(value),
-                        utilizationBefore: before[v.label] ?? 0, utilizationAfter: outcome.results.pools[p].utilization.mean,
+                        utilizationBefore: before[v.label] ?? 0, utilizationAfter: afterUtilization[v.label] ?? 0,
                         reason: reason(outcome, i)))
                     installed[spec.id] = Double(value)
                 case .link(let l):
@@ -39,13 +47,12 @@ public enum PlanStudy {
                     guard value > 0, let unit = spec.unit else { continue }
                     let old = installed[spec.id] ?? 0
                     let cost = Double(value) * unit.costPerYear
-                    let r = outcome.results.links[l]
                     items.append(ProcurementItem(
                         year: year, kind: .bandwidth, resource: spec.id, site: spec.configuration.from, toSite: spec.configuration.to,
                         agency: spec.owner, quantity: value, unitCost: unit.costPerYear, cost: cost, opexPerYear: cost,
                         bandwidthBps: Double(value) * unit.stepBps, capacityBefore: old, capacityAfter: v.bandwidth(value),
                         utilizationBefore: before[v.label] ?? 0,
-                        utilizationAfter: max(r.forward.utilization.mean, r.reverse.utilization.mean),
+                        utilizationAfter: afterUtilization[v.label] ?? 0,
                         reason: reason(outcome, i)))
                     installed[spec.id] = v.bandwidth(value)
                 }
@@ -81,8 +88,8 @@ public enum PlanStudy {
         items.reduce(0) { $0 + $1.cost + $1.opexPerYear * Double(max(0, lastYear - $1.year)) }
     }
 
-    /// Offered utilisation in `year` on the capacity installed before the year's purchases.
-    static func beforeUtilization(_ s: Scenario, year: Int, overrides: RunStudy.Overrides,
+    /// Offered utilisation (closed form: offered load / capacity) in `year` on the `installed` capacity.
+    static func offeredUtilization(_ s: Scenario, year: Int, overrides: RunStudy.Overrides,
                                   installed: [String: Double]) throws -> [String: Double] {
         var c = RunStudy.configuration(s, overrides)
         for i in c.pools.indices { c.pools[i].servers = max(Int(installed[c.pools[i].id] ?? 0), 1) }

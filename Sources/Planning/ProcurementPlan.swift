@@ -26,7 +26,8 @@ public struct ProcurementItem: Sendable, Equatable {
     /// Capacity before and after the purchase (servers, or bit/s).
     public var capacityBefore: Double
     public var capacityAfter: Double
-    /// Offered utilisation this year on the capacity before; simulated utilisation after.
+    /// Offered utilisation this year (offered load / capacity, all installed servers up) on the
+    /// capacity before and after the purchase.
     public var utilizationBefore: Double
     public var utilizationAfter: Double
     /// Why: the target that one step less would miss, or the closed-form bound that applies.

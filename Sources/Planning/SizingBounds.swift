@@ -28,6 +28,7 @@ enum SizingBounds {
                 if need >= lower { lower = need; reason = "utilisation target \(pct(limit)) with \(fmt(offeredServers)) servers of offered load" }
             }
             lower = max(lower, 1) + p.redundancy
+            if p.redundancy > 0 { reason += ", plus \(p.redundancy) in reserve (n+\(p.redundancy))" }
             if let f = floor?[p.id], Int(f) > lower { lower = Int(f); reason = "already installed" }
             vars.append(SizingVariable(kind: .pool(i), label: "pool:\(p.id)", lower: lower,
                                        bound: max(p.maxServers ?? 100_000, 1), base: 0, step: 0,
