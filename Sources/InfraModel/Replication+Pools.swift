@@ -121,6 +121,11 @@ extension Replication {
         }
         pools[p].busy.update(to: Double(pools[p].busyChannels), at: now)
         pools[p].queueLength.update(to: Double(pools[p].waiting), at: now)
+        // ...and restart at once on free channels of servers that are still up.
+        while pools[p].freeCount > 0, let r = nextWaiting(pool: p) {
+            pools[p].freeCount -= 1
+            startService(pool: p, request: r, channel: freeChannels[base + pools[p].freeCount])
+        }
         calendar.schedule(at: now + failureStreams[p].exponential(mean: f.mttr), kind: EventKind.serverUp,
                           subject: Int32(p), item: Int32(s))
     }
