@@ -100,13 +100,11 @@ for dir in "$@"; do
     if [ ! -s "$page" ]; then fail "no index.html"; continue; fi
     # A self-contained page loads nothing: no scripts, URLs, linked files, embedded sources or links other than
     # "#anchors". (Chromium does not log a failed file:// load, so references are rejected before rendering.)
-    if found=$(grep -oiE '<script|https?://|<link|<iframe|<object|<embed|@import|url\(|[[:space:]](src|srcset|data)=' "$page" | sort -u | tr '\n' ' ') \
-            && [ -n "$found" ]; then
-        fail "index.html is not self-contained: $found"; continue
-    fi
-    if grep -oiE 'href="[^"]*"' "$page" | grep -qvE '^href="#'; then
-        fail "index.html links outside itself: $(grep -oiE 'href="[^"]*"' "$page" | grep -vE '^href="#' | head -n 3 | tr '\n' ' ')"; continue
-    fi
+    found=$(grep -oiE '<script|https?://|<link|<iframe|<object|<embed|@import|url\(|[[:space:]](src|srcset|data)=' "$page" \
+            | sort -u | tr '\n' ' ' || true)
+    if [ -n "$found" ]; then fail "index.html is not self-contained: $found"; continue; fi
+    found=$(grep -oiE 'href="[^"]*"' "$page" | grep -vE '^href="#' | sort -u | head -n 3 | tr '\n' ' ' || true)
+    if [ -n "$found" ]; then fail "index.html links outside itself: $found"; continue; fi
 
     abs="$(cd "$dir" && pwd)/index.html"
     png="$work/report-$n.png"
@@ -126,9 +124,10 @@ for dir in "$@"; do
         fail "chromium --dump-dom failed (see below)"; tail -n 20 "$log" >&2; continue
     fi
 
-    if grep -E 'CONSOLE|Uncaught|Failed to load resource|net::ERR_' "$log" | grep -qvE 'ERR_NETWORK_CHANGED'; then
+    found=$(grep -E 'CONSOLE|Uncaught|Failed to load resource|net::ERR_' "$log" | head -n 10 || true)
+    if [ -n "$found" ]; then
         fail "chromium reported console errors or failed loads:"
-        grep -E 'CONSOLE|Uncaught|Failed to load resource|net::ERR_' "$log" | head -n 10 >&2
+        echo "$found" >&2
         continue
     fi
     if ! grep -q '</main>' "$dom"; then fail "the rendered DOM lacks the report body"; continue; fi

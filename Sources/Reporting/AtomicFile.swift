@@ -30,14 +30,15 @@ public enum AtomicFile {
         }
         do {
             try Data(text.utf8).write(to: temp)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
-            } else {
-                try FileManager.default.moveItem(at: temp, to: url)
-            }
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw Failure.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+        // POSIX rename replaces an existing file atomically (FileManager.replaceItemAt does not on Linux).
+        if rename(temp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temp)
+            throw Failure.cannotWrite(path: path, reason: reason)
         }
     }
 }

@@ -105,3 +105,17 @@ struct CLITests {
         #expect(degraded.stdout.contains("REGRESSION"))
     }
 }
+
+@Suite("atomic output")
+struct AtomicOutputTests {
+    @Test func runJSONReplacesAnExistingFile() throws {
+        let ws = try Workspace()
+        let file = try ws.write("s.yaml", Fixture.pool)
+        try ws.write("out.json", "old content")
+        let r = try CapsimProcess.run(["run", file, "--json", ws.path("out.json")])
+        #expect(r.status == 0)
+        let text = try String(contentsOfFile: ws.path("out.json"), encoding: .utf8)
+        #expect(text.hasPrefix("{"))
+        #expect(Set(ws.files()) == ["s.yaml", "out.json"])
+    }
+}

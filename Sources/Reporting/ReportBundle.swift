@@ -1,0 +1,207 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import InfraModel
+import Planning
+import Scenario
+
+/// The investment-proposal report of `capsim report`: one self-contained `index.html` (inline CSS and SVG),
+/// `report.md` with the same tables, and CSV tables for spreadsheets.
+public enum ReportBundle {
+    /// The files of a bundle, in the order they are written.
+    public static let fileNames = ["procurement.csv", "capacity.csv", "pools.csv", "links.csv", "workloads.csv",
+                                   "targets.csv", "assumptions.csv", "report.md", "index.html"]
+
+    /// Every file of the bundle (name → content), rendered in memory; nothing is written.
+    public static func render(plan: ProcurementPlan, scenario: Scenario, language: ReportLanguage) -> [(String, String)] {
+        let context = ReportContext(plan: plan, scenario: scenario, language: language)
+        return [
+            ("procurement.csv", ReportCSV.procurement(plan)),
+            ("capacity.csv", ReportCSV.capacity(plan)),
+            ("pools.csv", ReportCSV.pools(plan)),
+            ("links.csv", ReportCSV.links(plan)),
+            ("workloads.csv", ReportCSV.workloads(plan)),
+            ("targets.csv", ReportCSV.targets(plan)),
+            ("assumptions.csv", ReportCSV.assumptions(scenario)),
+            ("report.md", ReportMarkdown.render(context)),
+            ("index.html", ReportHTML.render(context)),
+        ]
+    }
+
+    /// Renders the bundle and writes it into `directory` (created with its parents if missing). Every file is
+    /// rendered before the first is written, and each is written atomically (temporary file, then rename), so a
+    /// failure leaves no partial file. Throws `AtomicFile.Failure` (`cannotCreate` when the folder cannot be
+    /// made). Returns the paths written, in order.
+    @discardableResult
+    public static func write(plan: ProcurementPlan, scenario: Scenario, to directory: String,
+                             language: ReportLanguage) throws -> [String] {
+        let files = render(plan: plan, scenario: scenario, language: language)
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: directory, isDirectory: &isDir) {
+            guard isDir.boolValue else {
+                throw AtomicFile.Failure.cannotCreate(path: directory, reason: "'\(directory)' exists and is not a folder")
+            }
+        } else {
+            do {
+                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw AtomicFile.Failure.cannotCreate(path: directory, reason: "cannot create the folder: \(error.localizedDescription)")
+            }
+        }
+        let base = URL(fileURLWithPath: directory)
+        var written: [String] = []
+        for (name, text) in files {
+            let path = base.appendingPathComponent(name).path
+            try AtomicFile.write(text, to: path)
+            written.append(directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+        }
+        return written
+    }
+
+    /// True for inputs whose source comment marks them as assumptions: it starts with "A:" or mentions
+    /// "assum" (assumed, assumption), in any case.
+    public static func isAssumption(_ input: ScenarioInput) -> Bool {
+        guard let c = input.comment?.trimmingCharacters(in: .whitespaces) else { return false }
+        return c.hasPrefix("A:") || c.lowercased().contains("assum") || c.lowercased().contains("giả định")
+    }
+}
+
+/// What the HTML and Markdown renderers share: the plan, the scenario, the language, derived figures.
+struct ReportContext {
+    let plan: ProcurementPlan
+    let scenario: Scenario
+    let language: ReportLanguage
+    var text: ReportText { language.text }
+
+    init(plan: ProcurementPlan, scenario: Scenario, language: ReportLanguage) {
+        self.plan = plan
+        self.scenario = scenario
+        self.language = language
+    }
+
+    var currency: String { plan.currency }
+    /// The currency as shown in headers: "₫" for VND in Vietnamese, otherwise the code.
+    var currencyLabel: String { language == .vi && currency.uppercased() == "VND" ? "₫" : currency }
+    func money(_ x: Double) -> String { language.money(x, currency: currency) }
+    func amount(_ x: Double) -> String { language.grouped(x) }
+
+    var firstYear: Int { plan.years.first ?? scenario.horizon.baseYear }
+    var lastYear: Int { plan.years.last ?? scenario.horizon.baseYear }
+    var final: YearCapacity? { plan.capacity.last }
+    var itemCount: Int { plan.agencies.reduce(0) { $0 + $1.items.count } }
+    var infeasibleYears: [YearCapacity] { plan.capacity.filter { !$0.feasible } }
+
+    /// Every agency of the scenario (also those with nothing to buy), with its plan if any.
+    var agencyRows: [(id: String, name: String, plan: AgencyPlan?)] {
+        var rows = scenario.agencies.map { a in (id: a.id, name: a.name, plan: plan.agencies.first { $0.id == a.id }) }
+        for a in plan.agencies where !rows.contains(where: { $0.id == a.id }) { rows.append((a.id, a.name, a)) }
+        return rows
+    }
+
+    /// Agencies of the scenario without any purchase, as "Name (id)".
+    var idleAgencies: [String] {
+        agencyRows.filter { $0.plan == nil }.map { "\($0.name) (\($0.id))" }
+    }
+
+    /// What an agency pays in each plan year.
+    func yearCosts(_ a: AgencyPlan?) -> [Double] {
+        plan.years.map { PlanSummary.yearCost(a?.items ?? [], year: $0) }
+    }
+
+    var yearTotals: [Double] {
+        plan.years.map { y in plan.agencies.reduce(0) { $0 + PlanSummary.yearCost($1.items, year: y) } }
+    }
+
+    func agencyName(_ id: String) -> String { scenario.agency(id)?.name ?? id }
+
+    /// "Servers" / "Bandwidth".
+    func kindName(_ i: ProcurementItem) -> String { i.kind == .servers ? text.serversKind : text.bandwidthKind }
+
+    /// Quantity as a phrase: "4 servers" or "3 steps (300 Mbit/s)".
+    func quantityText(_ i: ProcurementItem) -> String {
+        switch i.kind {
+        case .servers: return "\(i.quantity) \(singular(text.serversUnit, i.quantity))"
+        case .bandwidth:
+            let bps = i.bandwidthBps.map { " (+\(language.bandwidth($0)))" } ?? ""
+            return "\(i.quantity) \(singular(text.stepsUnit, i.quantity))\(bps)"
+        }
+    }
+
+    /// English plural nouns lose their "s" for one; Vietnamese nouns do not inflect.
+    func singular(_ noun: String, _ n: Int) -> String {
+        language == .en && n == 1 && noun.hasSuffix("s") ? String(noun.dropLast()) : noun
+    }
+
+    /// The site, or "from → to" for links.
+    func whereText(_ i: ProcurementItem) -> String { i.toSite.map { "\(i.site) → \($0)" } ?? i.site }
+
+    /// The unit bought: the pool's server model, or the link's step.
+    func unitText(_ i: ProcurementItem) -> String? {
+        switch i.kind {
+        case .servers: return scenario.pool(i.resource)?.unit?.name
+        case .bandwidth: return scenario.link(i.resource)?.unit.map { "\(text.bandwidthKind.lowercased()) \(language.bandwidth($0.stepBps))" }
+        }
+    }
+
+    /// The reason in the report language, with the utilisation before and after.
+    func reasonText(_ i: ProcurementItem) -> String {
+        language.reasonText(i.reason)
+    }
+
+    func utilisationText(_ i: ProcurementItem) -> String {
+        "\(text.utilisationChange) \(language.percent(i.utilizationBefore)) → \(language.percent(i.utilizationAfter))"
+    }
+
+    /// Capacity text of a resource in a year.
+    func capacityCells(_ y: YearCapacity) -> [(String, String)] {
+        y.servers.map { ($0.0, String($0.1)) } + y.bandwidth.map { ($0.0, language.bandwidth($0.1)) }
+    }
+
+    /// Resources in order: pools, then links, each with its kind.
+    var resources: [(id: String, isLink: Bool)] {
+        scenario.pools.map { ($0.id, false) } + scenario.links.map { ($0.id, true) }
+    }
+
+    /// The capacity of `id` in every plan year, as text, and whether it grew that year.
+    func capacityRow(_ id: String, isLink: Bool) -> [(String, Bool)] {
+        var previous: Double? = isLink ? scenario.link(id)?.configuration.bandwidth
+                                       : scenario.pool(id).map { Double($0.configuration.servers) }
+        return plan.capacity.map { y in
+            let v: Double? = isLink ? y.bandwidth.first { $0.0 == id }?.1 : y.servers.first { $0.0 == id }.map { Double($0.1) }
+            defer { previous = v }
+            guard let v else { return ("–", false) }
+            let grew = previous.map { v > $0 + 1e-9 } ?? false
+            return (isLink ? language.bandwidth(v) : String(Int(v)), grew)
+        }
+    }
+
+    /// Targets of the final year, and whether the metric is a fraction.
+    static func isFraction(_ m: Target.Metric) -> Bool { m == .maxLost || m == .maxUtilization }
+
+    func targetRows(_ targets: [TargetResult]) -> [[String]] {
+        targets.map { t in
+            let f = Self.isFraction(t.target.metric)
+            return [t.target.subject.label, t.target.metric.rawValue, language.metricValue(t.target.limit, fraction: f),
+                    language.metricValue(t.value, fraction: f), language.metricValue(t.bound, fraction: f),
+                    t.met ? text.yes : text.no]
+        }
+    }
+
+    /// Unmet targets of an infeasible year: "workload:x p95".
+    func unmetText(_ y: YearCapacity) -> String {
+        y.results.targets.filter { !$0.met }.map { "\($0.target.subject.label) \($0.target.metric.rawValue)" }
+            .joined(separator: ", ")
+    }
+
+    func methodParagraphs() -> [String] {
+        text.methodParagraphs(String(plan.seed), plan.replicationsPerRun, language.duration(plan.duration),
+                              language.duration(plan.warmup), plan.simulations, plan.replications,
+                              scenario.horizon.baseYear)
+    }
+
+    func fill(_ s: String, _ value: String) -> String { s.replacingOccurrences(of: "%@", with: value) }
+}

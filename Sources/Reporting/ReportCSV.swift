@@ -1,0 +1,172 @@
+import InfraModel
+import Planning
+import Scenario
+import SimKernel
+
+/// CSV tables of a report bundle: RFC 4180 (comma separator, CRLF line ends, fields with a comma, quote or
+/// line break quoted, quotes doubled), a header row, numbers in plain machine form whatever the language.
+public enum ReportCSV {
+    /// Rows of cells rendered as RFC 4180 text.
+    public static func render(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// One field, quoted when needed.
+    public static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A number in plain machine form: integral values without a fraction, others in the shortest form that
+    /// reads back to the same value, never with an exponent or thousands separators; non-finite values empty.
+    public static func number(_ x: Double) -> String {
+        guard x.isFinite else { return "" }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return positional("\(x)")
+    }
+
+    static func number(_ x: Double?) -> String { x.map { number($0) } ?? "" }
+
+    /// Expands "1.5e-05" into "0.000015" (digits unchanged).
+    static func positional(_ s: String) -> String {
+        guard let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return s }
+        var mantissa = String(s[..<e])
+        guard let exponent = Int(s[s.index(after: e)...]) else { return s }
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa.removeFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let intPart = String(parts[0])
+        let fracPart = parts.count > 1 ? String(parts[1]) : ""
+        var digits = intPart + fracPart
+        var point = intPart.count + exponent
+        if point <= 0 {
+            digits = String(repeating: "0", count: 1 - point) + digits
+            point = 1
+        } else if point > digits.count {
+            digits += String(repeating: "0", count: point - digits.count)
+        }
+        var whole = String(digits.prefix(point))
+        var frac = String(digits.dropFirst(point))
+        while whole.count > 1 && whole.hasPrefix("0") { whole.removeFirst() }
+        while frac.hasSuffix("0") { frac.removeLast() }
+        let body = frac.isEmpty ? whole : whole + "." + frac
+        return negative ? "-" + body : body
+    }
+
+    // MARK: - Tables
+
+    /// One row per plan item with the contract's ITEM fields, plus agency, to_site, reason and utilisations.
+    public static func procurement(_ plan: ProcurementPlan) -> String {
+        let header = ["year", "kind", "resource", "site", "quantity", "unit_cost", "cost", "opex_per_year",
+                      "bandwidth_bps", "agency", "to_site", "capacity_before", "capacity_after",
+                      "utilization_before", "utilization_after", "reason"]
+        let rows = plan.agencies.flatMap { a in
+            a.items.map { i in
+                [String(i.year), i.kind.rawValue, i.resource, i.site, String(i.quantity),
+                 number(i.unitCost), number(i.cost), number(i.opexPerYear), number(i.bandwidthBps),
+                 i.agency, i.toSite ?? "", number(i.capacityBefore), number(i.capacityAfter),
+                 number(i.utilizationBefore), number(i.utilizationAfter), i.reason]
+            }
+        }
+        return render(header: header, rows: rows)
+    }
+
+    /// Per year and resource: installed capacity and demand. Pools: servers and offered load in servers;
+    /// links: bandwidth per direction and the busier direction's simulated throughput, both in bit/s.
+    public static func capacity(_ plan: ProcurementPlan) -> String {
+        let header = ["year", "kind", "resource", "servers", "bandwidth_bps", "demand_servers", "demand_bps", "feasible"]
+        var rows: [[String]] = []
+        for y in plan.capacity {
+            for (id, servers) in y.servers {
+                let demand = y.demand.first { $0.0 == id }?.1
+                rows.append([String(y.year), "pool", id, String(servers), "", number(demand), "", String(y.feasible)])
+            }
+            for (id, bps) in y.bandwidth {
+                let l = y.results.links.first { $0.id == id }
+                let demand = l.map { max($0.forward.throughputBps.mean, $0.reverse.throughputBps.mean) }
+                rows.append([String(y.year), "link", id, "", number(bps), "", number(demand), String(y.feasible)])
+            }
+        }
+        return render(header: header, rows: rows)
+    }
+
+    /// Per year and pool: every statistic of the simulated plan configuration.
+    public static func pools(_ plan: ProcurementPlan) -> String {
+        let header = ["year", "pool", "servers_simulated", "concurrency",
+                      "utilization_mean", "utilization_ci95", "throughput_mean", "throughput_ci95",
+                      "queue_length_mean", "queue_length_ci95",
+                      "wait_mean", "wait_ci95", "wait_p50", "wait_p95", "wait_p99",
+                      "response_mean", "response_ci95", "response_p50", "response_p95", "response_p99",
+                      "blocked_fraction_mean", "blocked_fraction_ci95", "abandoned_fraction_mean", "abandoned_fraction_ci95",
+                      "availability_mean", "availability_ci95"]
+        var rows: [[String]] = []
+        for y in plan.capacity {
+            for p in y.results.pools {
+                rows.append([String(y.year), p.id, String(p.servers), String(p.concurrency)]
+                            + stat(p.utilization) + stat(p.throughput) + stat(p.queueLength)
+                            + latency(p.wait) + latency(p.response)
+                            + stat(p.blockedFraction) + stat(p.abandonedFraction) + stat(p.availability))
+            }
+        }
+        return render(header: header, rows: rows)
+    }
+
+    /// Per year, link and direction (forward = from → to, reverse = to → from).
+    public static func links(_ plan: ProcurementPlan) -> String {
+        let header = ["year", "link", "direction", "bandwidth_bps", "utilization_mean", "utilization_ci95",
+                      "throughput_bps_mean", "throughput_bps_ci95",
+                      "delay_mean", "delay_ci95", "delay_p50", "delay_p95", "delay_p99"]
+        var rows: [[String]] = []
+        for y in plan.capacity {
+            for l in y.results.links {
+                for (name, d) in [("forward", l.forward), ("reverse", l.reverse)] {
+                    rows.append([String(y.year), l.id, name, number(l.bandwidth)]
+                                + stat(d.utilization) + stat(d.throughputBps) + latency(d.delay))
+                }
+            }
+        }
+        return render(header: header, rows: rows)
+    }
+
+    /// Per year and workload: end-to-end response and losses.
+    public static func workloads(_ plan: ProcurementPlan) -> String {
+        let header = ["year", "workload", "arrived", "completed", "response_mean", "response_ci95",
+                      "response_p50", "response_p95", "response_p99", "lost_fraction_mean", "lost_fraction_ci95"]
+        var rows: [[String]] = []
+        for y in plan.capacity {
+            for w in y.results.workloads {
+                rows.append([String(y.year), w.id, number(w.arrived), number(w.completed)]
+                            + latency(w.response) + stat(w.lostFraction))
+            }
+        }
+        return render(header: header, rows: rows)
+    }
+
+    /// Per year and target: limit, estimate, 95% bound and whether it is met.
+    public static func targets(_ plan: ProcurementPlan) -> String {
+        let header = ["year", "subject", "metric", "limit", "value", "bound", "met"]
+        var rows: [[String]] = []
+        for y in plan.capacity {
+            for t in y.results.targets {
+                rows.append([String(y.year), t.target.subject.label, t.target.metric.rawValue,
+                             number(t.target.limit), number(t.value), number(t.bound), String(t.met)])
+            }
+        }
+        return render(header: header, rows: rows)
+    }
+
+    /// Every input of the scenario file with its line, comment and whether it is marked as an assumption.
+    public static func assumptions(_ scenario: Scenario) -> String {
+        let header = ["path", "value", "line", "comment", "assumption"]
+        let rows = scenario.inputs.map { i in
+            [i.path, i.value, String(i.line), i.comment ?? "", String(ReportBundle.isAssumption(i))]
+        }
+        return render(header: header, rows: rows)
+    }
+
+    static func stat(_ e: Estimate) -> [String] { [number(e.mean), number(e.ci95)] }
+
+    static func latency(_ l: LatencyEstimate) -> [String] {
+        [number(l.mean.mean), number(l.mean.ci95), number(l.p50), number(l.p95), number(l.p99)]
+    }
+}
