@@ -42,8 +42,7 @@ public struct LoadAnalysis: Sendable {
         }
         pools = model.pools.indices.map { p in
             let cp = model.pools[p]
-            var capacity = Double(cp.servers * cp.concurrency)
-            if let f = cp.failures { capacity *= f.mtbf / (f.mtbf + f.mttr) }
+            let capacity = Double(cp.servers * cp.concurrency) * c.pools[p].availability
             let (m, k) = poolLoad[p]
             return Resource(label: "pool:\(cp.id)",
                             meanUtilization: capacity > 0 ? m / capacity : (m > 0 ? .infinity : 0),

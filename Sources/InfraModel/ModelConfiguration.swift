@@ -89,6 +89,11 @@ public struct PoolConfiguration: Sendable, Equatable {
     }
 }
 
+extension PoolConfiguration {
+    /// Long-run share of servers that are up: MTBF / (MTBF + MTTR), or 1 without failures.
+    public var availability: Double { failures.map { $0.mtbf / ($0.mtbf + $0.mttr) } ?? 1 }
+}
+
 /// Exponential times to failure and to repair, per server.
 public struct FailureModel: Sendable, Equatable {
     /// Mean time between failures, in seconds.

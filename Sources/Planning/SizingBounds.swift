@@ -15,7 +15,7 @@ enum SizingBounds {
         var vars: [SizingVariable] = []
         for (i, p) in scenario.pools.enumerated() {
             let cfg = model.pools[i]
-            let availability = cfg.failures.map { $0.mtbf / ($0.mtbf + $0.mttr) } ?? 1
+            let availability = cfg.availability
             let perServer = Double(cfg.concurrency) * availability
             // Offered load in busy channels at the mean rate over the run.
             let channels = Double(cfg.servers * cfg.concurrency) * availability
@@ -63,7 +63,7 @@ enum SizingBounds {
             switch v.kind {
             case .pool(let i):
                 let cfg = model.pools[i]
-                let availability = cfg.failures.map { $0.mtbf / ($0.mtbf + $0.mttr) } ?? 1
+                let availability = cfg.availability
                 let channels = Double(cfg.servers * cfg.concurrency) * availability
                 let peak = load.pools[i].peakUtilization.isFinite ? load.pools[i].peakUtilization * channels : 0
                 var c = max(Int(peak.rounded(.down)) + 1, 1)

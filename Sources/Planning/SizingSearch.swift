@@ -49,7 +49,7 @@ public struct SizingSearch {
     /// The configuration for `values`.
     public func configuration(_ values: SizingValues) -> ModelConfiguration {
         var c = model
-        for (v, x) in zip(variables, values) { v.apply(x, to: &c, scenario: scenario) }
+        for (v, x) in zip(variables, values) { v.apply(x, to: &c) }
         return c
     }
 

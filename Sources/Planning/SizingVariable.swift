@@ -1,5 +1,4 @@
 import InfraModel
-import Scenario
 
 /// One resource the sizing search may change: a pool's server count or a link's bandwidth steps.
 public struct SizingVariable: Sendable, Equatable {
@@ -34,7 +33,7 @@ extension SizingVariable {
     func bandwidth(_ value: Int) -> Double { base + Double(value) * step }
 
     /// Applies `value` to a model configuration (pools: installed minus redundancy are simulated).
-    func apply(_ value: Int, to c: inout ModelConfiguration, scenario: Scenario) {
+    func apply(_ value: Int, to c: inout ModelConfiguration) {
         switch kind {
         case .pool(let i): c.pools[i].servers = max(value - redundancy, 0)
         case .link(let i): c.links[i].bandwidth = bandwidth(value)
