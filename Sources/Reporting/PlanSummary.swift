@@ -24,7 +24,7 @@ public enum PlanSummary {
 
     /// Money as a grouped integer with the currency ("1,250,000,000 VND").
     public static func money(_ x: Double, _ currency: String) -> String {
-        NumberFormat.grouped(Int64(x.rounded())) + " " + currency
+        ReportLanguage.en.money(x, currency: currency)
     }
 
     public static func plan(_ p: ProcurementPlan) -> String {
