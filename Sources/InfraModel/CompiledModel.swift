@@ -48,39 +48,35 @@ public struct CompiledModel: Sendable {
         for w in c.workloads {
             guard !w.route.isEmpty else { throw ModelError("workload '\(w.id)': route is empty") }
             guard w.arrivals.rate >= 0 else { throw ModelError("workload '\(w.id)': arrival rate must be >= 0") }
-            var site: Int
-            if let o = w.origin {
-                guard let s = siteIndex[o] else { throw ModelError("workload '\(w.id)': origin '\(o)' is not defined") }
-                site = s
-            } else {
-                switch w.route[0] {
+            if let o = w.origin, siteIndex[o] == nil { throw ModelError("workload '\(w.id)': origin '\(o)' is not defined") }
+            for (k, step) in w.route.enumerated() {
+                switch step {
                 case .pool(let id, _):
-                    guard let p = poolIndex[id] else { throw ModelError("workload '\(w.id)': pool '\(id)' is not defined") }
-                    site = pools[p].site
+                    guard poolIndex[id] != nil else { throw ModelError("workload '\(w.id)' step \(k + 1): pool '\(id)' is not defined") }
                 case .link(let id, _):
-                    guard let l = linkIndex[id] else { throw ModelError("workload '\(w.id)': link '\(id)' is not defined") }
-                    site = directions[2 * l].from
+                    guard linkIndex[id] != nil else { throw ModelError("workload '\(w.id)' step \(k + 1): link '\(id)' is not defined") }
                 }
             }
-            let origin = site
+            let walk = RouteWalk(route: w.route, origin: w.origin,
+                                 poolSite: { id in poolIndex[id].map { c.pools[$0].site } },
+                                 linkEnds: { id in linkIndex[id].map { (c.links[$0].from, c.links[$0].to) } })
+            if let problem = walk.problems.first {
+                throw ModelError("workload '\(w.id)' step \(problem.step[0] + 1) \(problem.message)")
+            }
+            guard let originID = walk.origin, let origin = siteIndex[originID] else {
+                throw ModelError("workload '\(w.id)': its origin cannot be resolved")
+            }
             var steps: [CompiledStep] = []
             for (k, step) in w.route.enumerated() {
                 switch step {
                 case .pool(let id, let service):
-                    guard let p = poolIndex[id] else { throw ModelError("workload '\(w.id)' step \(k + 1): pool '\(id)' is not defined") }
-                    guard pools[p].site == site else {
-                        throw ModelError("workload '\(w.id)' step \(k + 1): pool '\(id)' is at site '\(c.sites[pools[p].site])' but the request is at '\(c.sites[site])'")
-                    }
+                    let p = poolIndex[id]!
                     if let problem = service.parameterProblem { throw ModelError("workload '\(w.id)' step \(k + 1): \(problem)") }
                     steps.append(CompiledStep(isLink: false, index: Int32(p), service: service.sampler(), size: nil))
                 case .link(let id, let size):
-                    guard let l = linkIndex[id] else { throw ModelError("workload '\(w.id)' step \(k + 1): link '\(id)' is not defined") }
-                    let fwd = directions[2 * l], rev = directions[2 * l + 1]
-                    let d: Int
-                    if fwd.from == site { d = 2 * l } else if rev.from == site { d = 2 * l + 1 } else {
-                        throw ModelError("workload '\(w.id)' step \(k + 1): link '\(id)' joins '\(c.sites[fwd.from])' and '\(c.sites[fwd.to])' but the request is at '\(c.sites[site])'")
-                    }
-                    site = directions[d].to
+                    let l = linkIndex[id]!
+                    let d = walk.forward[[k]] == true ? 2 * l : 2 * l + 1
+                    let site = directions[d].to
                     let carried = size ?? (site == origin ? w.responseSize : w.requestSize)
                     if let problem = carried.parameterProblem { throw ModelError("workload '\(w.id)' step \(k + 1) size: \(problem)") }
                     steps.append(CompiledStep(isLink: true, index: Int32(d), service: nil, size: carried.sampler()))

@@ -19,6 +19,10 @@ public struct LoadAnalysis: Sendable {
 
     public var pools: [Resource]
     public var directions: [Resource]
+    /// Per pool: pool id, installed channels × availability, channels per server × availability.
+    private var poolCapacity: [(id: String, channels: Double, perServer: Double)] = []
+    /// Per link: link id and bandwidth per direction (bit/s).
+    private var linkBandwidth: [(id: String, bandwidth: Double)] = []
 
     public init(_ model: CompiledModel) {
         let c = model.configuration
@@ -40,6 +44,12 @@ public struct LoadAnalysis: Sendable {
                 }
             }
         }
+        poolCapacity = model.pools.indices.map { p in
+            let cp = model.pools[p]
+            let availability = c.pools[p].availability
+            return (cp.id, Double(cp.servers * cp.concurrency) * availability, Double(cp.concurrency) * availability)
+        }
+        linkBandwidth = c.links.map { ($0.id, $0.bandwidth) }
         pools = model.pools.indices.map { p in
             let cp = model.pools[p]
             let capacity = Double(cp.servers * cp.concurrency) * c.pools[p].availability
@@ -54,6 +64,35 @@ public struct LoadAnalysis: Sendable {
             let (m, k) = dirLoad[d]
             return Resource(label: "link:\(c.links[cd.link].id) \(cd.forward ? "forward" : "reverse")",
                             meanUtilization: m / cd.bandwidth, peakUtilization: k / cd.bandwidth, unboundedQueue: true)
+        }
+    }
+
+    /// Offered load of `resource` in its capacity unit, at the mean rate over the simulated period and at the
+    /// busiest rate: pools in servers (busy channels / (concurrency × availability)), links in bit/s of the
+    /// busier direction. Nil when the resource is not in the model.
+    public func offeredLoad(_ resource: ResourceID) -> (mean: Double, peak: Double)? {
+        switch resource.kind {
+        case .pool:
+            guard let i = poolCapacity.firstIndex(where: { $0.id == resource.id }) else { return nil }
+            let (_, channels, perServer) = poolCapacity[i]
+            func servers(_ utilization: Double) -> Double { utilization.isFinite ? utilization * channels / perServer : 0 }
+            return (servers(pools[i].meanUtilization), servers(pools[i].peakUtilization))
+        case .link:
+            guard let i = linkBandwidth.firstIndex(where: { $0.id == resource.id }) else { return nil }
+            let bw = linkBandwidth[i].bandwidth
+            return (max(directions[2 * i].meanUtilization * bw, directions[2 * i + 1].meanUtilization * bw),
+                    max(directions[2 * i].peakUtilization, directions[2 * i + 1].peakUtilization) * bw)
+        }
+    }
+
+    /// Offered utilisation of `resource` at the mean rate (links: the busier direction), or nil.
+    public func meanUtilization(_ resource: ResourceID) -> Double? {
+        switch resource.kind {
+        case .pool: return poolCapacity.firstIndex { $0.id == resource.id }.map { pools[$0].meanUtilization }
+        case .link:
+            return linkBandwidth.firstIndex { $0.id == resource.id }.map {
+                max(directions[2 * $0].meanUtilization, directions[2 * $0 + 1].meanUtilization)
+            }
         }
     }
 

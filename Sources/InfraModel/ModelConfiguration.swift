@@ -213,14 +213,25 @@ public struct Peak: Sendable, Equatable {
 
 /// A service-level target on one pool, link or workload.
 public struct Target: Sendable, Equatable {
+    /// What a target is about: a workload end to end, or one resource.
     public enum Subject: Sendable, Equatable, Hashable {
-        case workload(String), pool(String), link(String)
+        case workload(String)
+        case resource(ResourceID)
+
+        public static func pool(_ id: String) -> Subject { .resource(.pool(id)) }
+        public static func link(_ id: String) -> Subject { .resource(.link(id)) }
+
+        /// The resource, when the subject is one.
+        public var resource: ResourceID? {
+            if case .resource(let r) = self { return r }
+            return nil
+        }
+
         /// "workload:ID", "pool:ID" or "link:ID".
         public var label: String {
             switch self {
             case .workload(let id): return "workload:\(id)"
-            case .pool(let id): return "pool:\(id)"
-            case .link(let id): return "link:\(id)"
+            case .resource(let r): return r.description
             }
         }
     }

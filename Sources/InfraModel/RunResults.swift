@@ -100,6 +100,13 @@ public struct TargetResult: Sendable, Equatable {
     public var bound: Double
     /// True when `bound` <= limit: met with 95% confidence.
     public var met: Bool
+
+    public init(target: Target, value: Double, bound: Double, met: Bool) {
+        self.target = target
+        self.value = value
+        self.bound = bound
+        self.met = met
+    }
 }
 
 /// Everything a run measured, aggregated over replications in replication order.

@@ -30,24 +30,31 @@ public enum TargetEvaluator {
             guard let w = r.workloads.first(where: { $0.id == id }) else { return nil }
             if t.metric == .maxLost { return (w.lostFraction.mean, w.lostFraction.ci95) }
             return latency(w.response, t.metric)
-        case .pool(let id):
-            guard let p = r.pools.first(where: { $0.id == id }) else { return nil }
-            switch t.metric {
+        case .resource(let resource):
+            return measure(t.metric, of: resource, in: r)
+        }
+    }
+
+    static func measure(_ metric: Target.Metric, of resource: ResourceID, in r: RunResults) -> (Double, Double)? {
+        switch resource.kind {
+        case .pool:
+            guard let p = r.pools.first(where: { $0.id == resource.id }) else { return nil }
+            switch metric {
             case .maxUtilization: return (p.utilization.mean, p.utilization.ci95)
             case .maxLost:
                 let lost = Estimate(mean: p.blockedFraction.mean + p.abandonedFraction.mean,
                                     ci95: p.blockedFraction.ci95 + p.abandonedFraction.ci95)
                 return (lost.mean, lost.ci95)
-            default: return latency(p.response, t.metric)
+            default: return latency(p.response, metric)
             }
-        case .link(let id):
-            guard let l = r.links.first(where: { $0.id == id }) else { return nil }
+        case .link:
+            guard let l = r.links.first(where: { $0.id == resource.id }) else { return nil }
             let busier = l.forward.utilization.upper >= l.reverse.utilization.upper ? l.forward : l.reverse
-            switch t.metric {
+            switch metric {
             case .maxUtilization: return (busier.utilization.mean, busier.utilization.ci95)
             case .maxLost: return (0, 0)
             default:
-                let a = latency(l.forward.delay, t.metric), b = latency(l.reverse.delay, t.metric)
+                let a = latency(l.forward.delay, metric), b = latency(l.reverse.delay, metric)
                 guard let x = a, let y = b else { return a ?? b }
                 return x.0 + x.1 >= y.0 + y.1 ? x : y
             }

@@ -6,9 +6,8 @@ import Scenario
 public enum PlanStudy {
     public static func run(_ scenario: Scenario, _ overrides: RunStudy.Overrides = RunStudy.Overrides(), jobs: Int,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ProcurementPlan {
-        var installed: [String: Double] = [:]
-        for p in scenario.pools { installed[p.id] = Double(p.configuration.servers) }
-        for l in scenario.links { installed[l.id] = l.configuration.bandwidth }
+        let resources = scenario.resources
+        var installed = Dictionary(uniqueKeysWithValues: resources.map { ($0.id, $0.installed) })
         let years = Array(scenario.horizon.years)
         var items: [ProcurementItem] = []
         var capacity: [YearCapacity] = []
@@ -19,53 +18,33 @@ public enum PlanStudy {
             let outcome = try search.run()
             let before = try offeredUtilization(scenario, year: year, overrides: o, installed: installed)
             var after = installed
-            for (v, x) in zip(outcome.variables, outcome.values) {
-                switch v.kind {
-                case .pool(let p): after[scenario.pools[p].id] = max(Double(x), installed[scenario.pools[p].id] ?? 0)
-                case .link(let l): if x > 0 { after[scenario.links[l].id] = v.bandwidth(x) }
-                }
+            for (v, x) in zip(outcome.variables, outcome.values) where x > installedSteps(v, installed) {
+                after[v.resource] = v.capacity(x)
             }
             let afterUtilization = try offeredUtilization(scenario, year: year, overrides: o, installed: after)
             for (i, v) in outcome.variables.enumerated() {
                 let value = outcome.values[i]
-                switch v.kind {
-                case .pool(let p):
-                    let spec = scenario.pools[p]
-                    let old = Int(installed[spec.id] ?? 0)
-                    guard value > old else { continue }
-                    let unit = spec.unit
-                    items.append(ProcurementItem(
-                        year: year, kind: .servers, resource: spec.id, site: spec.site, toSite: nil, agency: spec.agency,
-                        quantity: value - old, unitCost: unit?.cost ?? 0, cost: Double(value - old) * (unit?.cost ?? 0),
-                        opexPerYear: Double(value - old) * (unit?.opexPerYear ?? 0), bandwidthBps: nil,
-                        capacityBefore: Double(old), capacityAfter: Double(value),
-                        utilizationBefore: before[v.label] ?? 0, utilizationAfter: afterUtilization[v.label] ?? 0,
-                        reason: reason(outcome, i)))
-                    installed[spec.id] = Double(value)
-                case .link(let l):
-                    let spec = scenario.links[l]
-                    guard value > 0, let unit = spec.unit else { continue }
-                    let old = installed[spec.id] ?? 0
-                    let cost = Double(value) * unit.costPerYear
-                    items.append(ProcurementItem(
-                        year: year, kind: .bandwidth, resource: spec.id, site: spec.configuration.from, toSite: spec.configuration.to,
-                        agency: spec.owner, quantity: value, unitCost: unit.costPerYear, cost: cost, opexPerYear: cost,
-                        bandwidthBps: Double(value) * unit.stepBps, capacityBefore: old, capacityAfter: v.bandwidth(value),
-                        utilizationBefore: before[v.label] ?? 0,
-                        utilizationAfter: afterUtilization[v.label] ?? 0,
-                        reason: reason(outcome, i)))
-                    installed[spec.id] = v.bandwidth(value)
-                }
+                let old = installedSteps(v, installed)
+                guard value > old, let spec = scenario.resource(v.resource) else { continue }
+                let quantity = value - old
+                let unitCost = spec.purchase?.cost ?? 0
+                items.append(ProcurementItem(
+                    year: year, kind: spec.purchase?.kind ?? .servers, resource: v.resource, site: spec.site,
+                    toSite: spec.toSite, agency: spec.agency, quantity: quantity, addedCapacity: Double(quantity) * v.step,
+                    unitCost: unitCost, cost: Double(quantity) * unitCost,
+                    opexPerYear: Double(quantity) * (spec.purchase?.opexPerYear ?? 0),
+                    capacityBefore: installed[v.resource] ?? 0, capacityAfter: v.capacity(value),
+                    utilizationBefore: before[v.resource] ?? 0, utilizationAfter: afterUtilization[v.resource] ?? 0,
+                    reason: reason(outcome, i)))
+                installed[v.resource] = v.capacity(value)
             }
             let load = LoadAnalysis(try CompiledModel(search.configuration(outcome.values)))
+            var demand: [ResourceID: Double] = [:]
+            for (p, pool) in scenario.pools.enumerated() {
+                demand[.pool(pool.id)] = load.pools[p].meanUtilization * Double(outcome.results.pools[p].servers)
+            }
             capacity.append(YearCapacity(
-                year: year,
-                servers: scenario.pools.map { ($0.id, Int(installed[$0.id] ?? 0)) },
-                bandwidth: scenario.links.map { ($0.id, installed[$0.id] ?? 0) },
-                demand: scenario.pools.indices.map { p in
-                    let cfg = outcome.results.pools[p]
-                    return (scenario.pools[p].id, load.pools[p].meanUtilization * Double(cfg.servers))
-                },
+                year: year, capacity: resources.map { ($0.id, installed[$0.id] ?? 0) }, demand: demand,
                 results: outcome.results, feasible: outcome.feasible,
                 simulations: outcome.simulations, replications: outcome.replications))
             progress?(k + 1, years.count)
@@ -83,36 +62,37 @@ public enum PlanStudy {
             seed: c.seed, replicationsPerRun: c.simulation.replications, duration: c.simulation.duration, warmup: c.simulation.warmup)
     }
 
+    /// The value of variable `v` that the capacity in `installed` amounts to (whole steps above its base).
+    static func installedSteps(_ v: SizingVariable, _ installed: [ResourceID: Double]) -> Int {
+        Int((((installed[v.resource] ?? 0) - v.base) / v.step).rounded())
+    }
+
     /// Items' cost plus each item's opex in every later year up to `lastYear`.
     public static func totalCost(_ items: [ProcurementItem], lastYear: Int) -> Double {
         items.reduce(0) { $0 + $1.cost + $1.opexPerYear * Double(max(0, lastYear - $1.year)) }
     }
 
-    /// Offered utilisation (closed form: offered load / capacity) in `year` on the `installed` capacity.
+    /// Offered utilisation (closed form: offered load / capacity) of every resource in `year` on the `installed`
+    /// capacity (links: the busier direction).
     static func offeredUtilization(_ s: Scenario, year: Int, overrides: RunStudy.Overrides,
-                                  installed: [String: Double]) throws -> [String: Double] {
+                                   installed: [ResourceID: Double]) throws -> [ResourceID: Double] {
         var c = RunStudy.configuration(s, overrides)
-        for i in c.pools.indices { c.pools[i].servers = max(Int(installed[c.pools[i].id] ?? 0), 1) }
-        for i in c.links.indices { c.links[i].bandwidth = max(installed[c.links[i].id] ?? 0, 1) }
-        let load = LoadAnalysis(try CompiledModel(c))
-        var out: [String: Double] = [:]
-        for (i, p) in c.pools.enumerated() { out["pool:\(p.id)"] = load.pools[i].meanUtilization }
-        for (i, l) in c.links.enumerated() {
-            out["link:\(l.id)"] = max(load.directions[2 * i].meanUtilization, load.directions[2 * i + 1].meanUtilization)
+        for r in c.resources {
+            let value = installed[r] ?? 0
+            c.setCapacity(r.kind == .pool ? Double(max(Int(value), 1)) : max(value, 1), of: r)
         }
+        let load = LoadAnalysis(try CompiledModel(c))
+        var out: [ResourceID: Double] = [:]
+        for r in c.resources { out[r] = load.meanUtilization(r) }
         return out
     }
 
-    /// Why variable `i` has its value in `outcome`.
-    static func reason(_ outcome: SizingOutcome, _ i: Int) -> String {
+    /// Why variable `i` has its value in `outcome`: the target one step less would miss, or the closed form.
+    static func reason(_ outcome: SizingOutcome, _ i: Int) -> PurchaseReason {
+        let v = outcome.variables[i]
         if let missed = outcome.binding[i], let t = missed.first {
-            let what = t.target.metric == .maxLost || t.target.metric == .maxUtilization ? "\(pct(t.value))" : "\(secs(t.value))"
-            let limit = t.target.metric == .maxLost || t.target.metric == .maxUtilization ? pct(t.target.limit) : secs(t.target.limit)
-            return "\(t.target.subject.label) \(t.target.metric.rawValue) would be \(what) (limit \(limit)) with one step less"
+            return PurchaseReason(.missedTarget(t), kind: v.resource.kind, reserve: v.redundancy)
         }
-        return outcome.variables[i].lowerReason
+        return v.lowerReason
     }
-
-    static func pct(_ x: Double) -> String { "\((x * 1000).rounded() / 10)%" }
-    static func secs(_ x: Double) -> String { x < 1 ? "\(Int((x * 1000).rounded())) ms" : "\((x * 100).rounded() / 100) s" }
 }

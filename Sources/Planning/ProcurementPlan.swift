@@ -3,27 +3,28 @@ import Scenario
 
 /// One purchase in one year (contract §4 ITEM), with the reason it is needed.
 public struct ProcurementItem: Sendable, Equatable {
-    public enum Kind: String, Sendable { case servers, bandwidth }
+    public typealias Kind = PurchaseUnit.Kind
     public var year: Int
+    /// What is bought: servers or bandwidth.
     public var kind: Kind
-    /// Pool or link id.
-    public var resource: String
-    /// Pool site, or the link's `from` site.
+    /// The resource that grows.
+    public var resource: ResourceID
+    /// Where it is (a link: its `from` site).
     public var site: String
-    /// For links: the far end.
+    /// A link's far end.
     public var toSite: String?
     public var agency: String
-    /// Servers added, or bandwidth steps added.
+    /// Purchase steps added (servers, or bandwidth steps).
     public var quantity: Int
-    /// Per server (capex), or per step per year (lease), in the scenario currency.
+    /// Capacity the steps add, in the resource's capacity unit (servers, or bit/s).
+    public var addedCapacity: Double
+    /// Price of one step in the year of purchase (a server, or a step's lease), in the scenario currency.
     public var unitCost: Double
     /// quantity × unit cost: capex of servers, or the first year's lease of bandwidth.
     public var cost: Double
     /// Recurring cost per later year: servers' upkeep, or the lease.
     public var opexPerYear: Double
-    /// For bandwidth: bit/s added.
-    public var bandwidthBps: Double?
-    /// Capacity before and after the purchase (servers, or bit/s).
+    /// Capacity before and after the purchase, in the resource's capacity unit.
     public var capacityBefore: Double
     public var capacityAfter: Double
     /// Offered utilisation this year (offered load / capacity, all installed servers up) on the
@@ -31,7 +32,10 @@ public struct ProcurementItem: Sendable, Equatable {
     public var utilizationBefore: Double
     public var utilizationAfter: Double
     /// Why: the target that one step less would miss, or the closed-form bound that applies.
-    public var reason: String
+    public var reason: PurchaseReason
+
+    /// For bandwidth: bit/s added.
+    public var bandwidthBps: Double? { kind == .bandwidth ? addedCapacity : nil }
 }
 
 /// Purchases of one agency.
@@ -46,15 +50,18 @@ public struct AgencyPlan: Sendable, Equatable {
 /// Capacity of every resource in one year of the plan.
 public struct YearCapacity: Sendable {
     public var year: Int
-    /// Pool id → servers required; link id → bit/s required.
-    public var servers: [(String, Int)]
-    public var bandwidth: [(String, Double)]
-    /// Offered load in server-equivalents per pool (demand).
-    public var demand: [(String, Double)]
+    /// Capacity of every resource after this year's purchases, in its capacity unit (servers, bit/s), in the
+    /// scenario's resource order.
+    public var capacity: [(resource: ResourceID, value: Double)]
+    /// Offered load per pool in servers (demand), from the closed forms.
+    public var demand: [ResourceID: Double]
     public var results: RunResults
     public var feasible: Bool
     public var simulations: Int
     public var replications: Int
+
+    /// The capacity of `resource` this year.
+    public func capacity(of resource: ResourceID) -> Double? { capacity.first { $0.resource == resource }?.value }
 }
 
 /// A multi-year procurement plan per agency.

@@ -14,36 +14,25 @@ public enum SizeStudy {
 
 /// Current and required capacity of each resource in one year.
 public struct SizingReport: Sendable {
-    public struct PoolLine: Sendable, Equatable {
-        public var id: String
-        public var current: Int
-        public var required: Int
-    }
-    public struct LinkLine: Sendable, Equatable {
-        public var id: String
-        /// bit/s
-        public var currentBps: Double
-        public var requiredBps: Double
+    /// One resource: capacity installed now and capacity required, in the resource's capacity unit.
+    public struct Line: Sendable, Equatable {
+        public var resource: ResourceID
+        public var current: Double
+        public var required: Double
     }
     public var year: Int
-    public var pools: [PoolLine]
-    public var links: [LinkLine]
+    /// Every resource the search sized, in variable order (pools, then links).
+    public var lines: [Line]
     public var outcome: SizingOutcome
 
     public init(scenario: Scenario, outcome: SizingOutcome) {
         year = outcome.year
-        var pools: [PoolLine] = []
-        var links: [LinkLine] = []
-        for (v, x) in zip(outcome.variables, outcome.values) {
-            switch v.kind {
-            case .pool(let i):
-                pools.append(PoolLine(id: scenario.pools[i].id, current: scenario.pools[i].configuration.servers, required: x))
-            case .link(let i):
-                links.append(LinkLine(id: scenario.links[i].id, currentBps: scenario.links[i].configuration.bandwidth, requiredBps: v.bandwidth(x)))
-            }
+        lines = zip(outcome.variables, outcome.values).map { v, x in
+            Line(resource: v.resource, current: scenario.resource(v.resource)?.installed ?? 0, required: v.capacity(x))
         }
-        self.pools = pools
-        self.links = links
         self.outcome = outcome
     }
+
+    /// The line of `resource`, if it was sized.
+    public func line(_ resource: ResourceID) -> Line? { lines.first { $0.resource == resource } }
 }

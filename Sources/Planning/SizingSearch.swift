@@ -33,9 +33,9 @@ public struct SizingSearch {
         var results: RunResults
     }
 
-    /// - Parameter floor: capacity already bought (plan): pool id → servers, link id → bit/s.
+    /// - Parameter floor: capacity already bought (plan), per resource in its capacity unit (servers, bit/s).
     public init(scenario: Scenario, year: Int, overrides: RunStudy.Overrides = RunStudy.Overrides(),
-                floor: [String: Double]? = nil, jobs: Int) throws {
+                floor: [ResourceID: Double]? = nil, jobs: Int) throws {
         self.scenario = scenario
         self.year = year
         var o = overrides
@@ -71,31 +71,18 @@ public struct SizingSearch {
         return p
     }
 
-    /// Resources implicated in a target: the pool or link itself, or every resource on a workload's route.
+    /// Resources implicated in a target: the resource itself, or every resource on a workload's route.
     func implicated(_ t: Target) -> [Int] {
-        variables.indices.filter { i in
-            let label = variables[i].label
-            switch t.subject {
-            case .pool, .link: return label == t.subject.label
-            case .workload(let id):
-                guard let w = scenario.workload(id) else { return false }
-                return w.configuration.route.contains { step in
-                    switch step {
-                    case .pool(let p, _): return label == "pool:\(p)"
-                    case .link(let l, _): return label == "link:\(l)"
-                    }
-                }
-            }
+        let involved: Set<ResourceID>
+        switch t.subject {
+        case .resource(let r): involved = [r]
+        case .workload(let id): involved = Set(scenario.workload(id)?.configuration.resourcesOnRoute ?? [])
         }
+        return variables.indices.filter { involved.contains(variables[$0].resource) }
     }
 
-    /// Utilisation of a variable's resource in `results` (links: the busier direction).
-    func utilization(_ i: Int, _ r: RunResults) -> Double {
-        switch variables[i].kind {
-        case .pool(let p): return r.pools[p].utilization.mean
-        case .link(let l): return max(r.links[l].forward.utilization.mean, r.links[l].reverse.utilization.mean)
-        }
-    }
+    /// Mean simulated utilisation of a variable's resource in `results` (links: the busier direction).
+    func utilization(_ i: Int, _ r: RunResults) -> Double { r.utilization(of: variables[i].resource) ?? 0 }
 
     /// Runs the search.
     public mutating func run() throws -> SizingOutcome {
@@ -145,12 +132,8 @@ public struct SizingSearch {
                              feasible: final.met, binding: binding, simulations: simulations, replications: replicationsRun)
     }
 
-    func unitCost(_ i: Int) -> Double {
-        switch variables[i].kind {
-        case .pool(let p): return scenario.pools[p].unit?.cost ?? 0
-        case .link(let l): return scenario.links[l].unit?.costPerYear ?? 0
-        }
-    }
+    /// Price of one step of a variable's resource (0 when unpriced): the search shrinks dearer resources first.
+    func unitCost(_ i: Int) -> Double { scenario.resource(variables[i].resource)?.purchase?.cost ?? 0 }
 }
 
 /// What the sizing search found for one year.

@@ -1,42 +1,33 @@
 import InfraModel
 
-/// One resource the sizing search may change: a pool's server count or a link's bandwidth steps.
+/// One resource the sizing search may change, counted in purchase steps: a pool's servers (base 0, step 1) or a
+/// link's bandwidth steps above a base.
 public struct SizingVariable: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
-        /// Index into `Scenario.pools`.
-        case pool(Int)
-        /// Index into `Scenario.links`.
-        case link(Int)
-    }
-    public var kind: Kind
-    /// "pool:ID" or "link:ID".
-    public var label: String
-    /// Smallest value the search may choose (servers, or bandwidth steps added to `base`).
+    public var resource: ResourceID
+    /// Smallest value the search may choose (steps).
     public var lower: Int
-    /// Largest value allowed (max_servers or max_bandwidth).
+    /// Largest value allowed (steps; from max_servers or max_bandwidth).
     public var bound: Int
-    /// For links: bandwidth (bit/s) with zero steps; pools: 0.
+    /// Capacity with zero steps, in the resource's capacity unit (pools: 0).
     public var base: Double
-    /// For links: bit/s per step; pools: 0.
+    /// Capacity of one step, in the resource's capacity unit (pools: 1 server).
     public var step: Double
-    /// Servers kept in reserve: targets must hold with this many servers down (n+k).
+    /// Steps kept in reserve: targets must hold with this many out of service (n+k).
     public var redundancy: Int
     /// Why `lower` is what it is (closed-form bound), for the plan's explanations.
-    public var lowerReason: String
+    public var lowerReason: PurchaseReason
 }
 
 /// Values of every sizing variable, in variable order.
 public typealias SizingValues = [Int]
 
 extension SizingVariable {
-    /// Bandwidth (bit/s) for a link value.
-    func bandwidth(_ value: Int) -> Double { base + Double(value) * step }
+    /// Capacity for a value, in the resource's capacity unit: base + value × step.
+    public func capacity(_ value: Int) -> Double { base + Double(value) * step }
 
-    /// Applies `value` to a model configuration (pools: installed minus redundancy are simulated).
+    /// Applies `value` to a model configuration; the reserve is simulated as out of service.
     func apply(_ value: Int, to c: inout ModelConfiguration) {
-        switch kind {
-        case .pool(let i): c.pools[i].servers = max(value - redundancy, 0)
-        case .link(let i): c.links[i].bandwidth = bandwidth(value)
-        }
+        let simulated = redundancy > 0 ? max(capacity(value) - Double(redundancy) * step, 0) : capacity(value)
+        c.setCapacity(simulated, of: resource)
     }
 }

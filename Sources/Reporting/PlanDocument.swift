@@ -8,14 +8,16 @@ public enum PlanDocument {
     public static func size(_ s: SizingReport) -> JSONValue {
         let r = s.outcome.results
         let pools: [(String, JSONValue)] = r.pools.map { p in
-            let line = s.pools.first { $0.id == p.id }
-            return (p.id, .object([("current", .integer(Int64(line?.current ?? p.servers))),
-                                   ("required", .integer(Int64(line?.required ?? p.servers)))] + ResultsDocument.pool(p)))
+            let line = s.line(.pool(p.id))
+            let current = JSONValue.integer(Int64(line.map { Int($0.current) } ?? p.servers))
+            let required = JSONValue.integer(Int64(line.map { Int($0.required) } ?? p.servers))
+            return (p.id, .object([("current", current), ("required", required)] + ResultsDocument.pool(p)))
         }
         let links: [(String, JSONValue)] = r.links.map { l in
-            let line = s.links.first { $0.id == l.id }
-            return (l.id, .object([("current_bps", .number(line?.currentBps ?? l.bandwidth)),
-                                   ("required_bps", .number(line?.requiredBps ?? l.bandwidth))] + ResultsDocument.link(l)))
+            let line = s.line(.link(l.id))
+            let sizes: [(String, JSONValue)] = [("current_bps", .number(line?.current ?? l.bandwidth)),
+                                                ("required_bps", .number(line?.required ?? l.bandwidth))]
+            return (l.id, .object(sizes + ResultsDocument.link(l)))
         }
         return .object(ResultsDocument.header(r, year: s.year) + [
             ("feasible", .bool(s.outcome.feasible)),
@@ -30,16 +32,23 @@ public enum PlanDocument {
 
     public static func item(_ i: ProcurementItem) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("year", .integer(Int64(i.year))), ("kind", .string(i.kind.rawValue)), ("resource", .string(i.resource)),
+            ("year", .integer(Int64(i.year))), ("kind", .string(i.kind.rawValue)), ("resource", .string(i.resource.id)),
             ("site", .string(i.site)), ("quantity", .integer(Int64(i.quantity))), ("unit_cost", .number(i.unitCost)),
             ("cost", .number(i.cost)), ("opex_per_year", .number(i.opexPerYear)),
         ]
-        if let b = i.bandwidthBps { members.append(("bandwidth_bps", .number(b))) }
+        if i.resource.kind != .pool { members.append((i.resource.kind.capacityKey, .number(i.addedCapacity))) }
         if let t = i.toSite { members.append(("to_site", .string(t))) }
         members += [("capacity_before", .number(i.capacityBefore)), ("capacity_after", .number(i.capacityAfter)),
                     ("utilization_before", .number(i.utilizationBefore)), ("utilization_after", .number(i.utilizationAfter)),
-                    ("reason", .string(i.reason))]
+                    ("reason", .string(ReportLanguage.en.reason(i.reason)))]
         return .object(members)
+    }
+
+    /// Capacity of one plan year: per kind, an object of resource id → capacity (`servers`, `bandwidth_bps`).
+    static func capacity(_ y: YearCapacity) -> [(String, JSONValue)] {
+        ResourceID.Kind.allCases.map { kind in
+            (kind.capacityKey, .object(y.capacity.filter { $0.resource.kind == kind }.map { ($0.resource.id, kind.json($0.value)) }))
+        }
     }
 
     public static func plan(_ p: ProcurementPlan) -> JSONValue {
@@ -55,11 +64,9 @@ public enum PlanDocument {
                 (a.id, .object([("name", .string(a.name)), ("total_cost", .number(a.totalCost)), ("items", .array(a.items.map(item)))]))
             })),
             ("capacity", .array(p.capacity.map { y in
-                .object([("year", .integer(Int64(y.year))), ("feasible", .bool(y.feasible)),
-                         ("simulations", .integer(Int64(y.simulations))),
-                         ("servers", .object(y.servers.map { ($0.0, .integer(Int64($0.1))) })),
-                         ("bandwidth_bps", .object(y.bandwidth.map { ($0.0, .number($0.1)) })),
-                         ("targets", ResultsDocument.targets(y.results.targets))])
+                let head: [(String, JSONValue)] = [("year", .integer(Int64(y.year))), ("feasible", .bool(y.feasible)),
+                                                   ("simulations", .integer(Int64(y.simulations)))]
+                return JSONValue.object(head + capacity(y) + [("targets", ResultsDocument.targets(y.results.targets))])
             })),
         ])
     }

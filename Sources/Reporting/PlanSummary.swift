@@ -6,12 +6,15 @@ public enum PlanSummary {
     public static func size(_ s: SizingReport) -> String {
         var out = "capsim size: year \(s.year); \(s.outcome.simulations) simulations, \(s.outcome.replications) replications\n\n"
         var t = TextTable(title: "Required capacity", header: ["resource", "current", "required", "change"], rightAligned: [1, 2, 3])
-        for p in s.pools {
-            t.add(["pool:\(p.id)", "\(p.current) servers", "\(p.required) servers", signed(p.required - p.current)])
-        }
-        for l in s.links {
-            t.add(["link:\(l.id)", NumberFormat.bandwidth(l.currentBps), NumberFormat.bandwidth(l.requiredBps),
-                   (l.requiredBps >= l.currentBps ? "+" : "-") + NumberFormat.bandwidth(abs(l.requiredBps - l.currentBps))])
+        for line in s.lines {
+            switch line.resource.kind {
+            case .pool:
+                let current = Int(line.current), required = Int(line.required)
+                t.add([line.resource.description, "\(current) servers", "\(required) servers", signed(required - current)])
+            case .link:
+                t.add([line.resource.description, NumberFormat.bandwidth(line.current), NumberFormat.bandwidth(line.required),
+                       (line.required >= line.current ? "+" : "-") + NumberFormat.bandwidth(abs(line.required - line.current))])
+            }
         }
         out += t.rendered() + "\n" + RunSummary.targetTable(s.outcome.results.targets).rendered()
         if !s.outcome.feasible {
@@ -35,12 +38,12 @@ public enum PlanSummary {
                               header: ["year", "what", "where", "quantity", "unit cost", "cost", "opex/year", "why"],
                               rightAligned: [0, 3, 4, 5, 6])
             for i in a.items {
-                let what = i.kind == .servers ? "servers \(i.resource)" : "bandwidth \(i.resource)"
+                let what = "\(i.kind.rawValue) \(i.resource.id)"
                 let quantity = i.kind == .servers ? "\(i.quantity)" : "\(i.quantity) × step (\(NumberFormat.bandwidth(i.bandwidthBps ?? 0)))"
                 let whereText = i.toSite.map { "\(i.site)–\($0)" } ?? i.site
                 t.add(["\(i.year)", what, whereText, quantity, NumberFormat.grouped(Int64(i.unitCost.rounded())),
                        NumberFormat.grouped(Int64(i.cost.rounded())), NumberFormat.grouped(Int64(i.opexPerYear.rounded())),
-                       i.reason + " (utilisation \(NumberFormat.percent(i.utilizationBefore)) → \(NumberFormat.percent(i.utilizationAfter)))"])
+                       ReportLanguage.en.reason(i.reason) + " (utilisation \(NumberFormat.percent(i.utilizationBefore)) → \(NumberFormat.percent(i.utilizationAfter)))"])
             }
             out += t.rendered() + "\n"
         }

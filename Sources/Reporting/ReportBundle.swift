@@ -142,40 +142,39 @@ struct ReportContext {
     /// The unit bought: the pool's server model, or the link's step.
     func unitText(_ i: ProcurementItem) -> String? {
         switch i.kind {
-        case .servers: return scenario.pool(i.resource)?.unit?.name
-        case .bandwidth: return scenario.link(i.resource)?.unit.map { "\(text.bandwidthKind.lowercased()) \(language.bandwidth($0.stepBps))" }
+        case .servers: return scenario.resource(i.resource)?.purchase?.name
+        case .bandwidth:
+            return scenario.resource(i.resource)?.step.map { "\(text.bandwidthKind.lowercased()) \(language.bandwidth($0))" }
         }
     }
 
-    /// The reason in the report language, with the utilisation before and after.
-    func reasonText(_ i: ProcurementItem) -> String {
-        language.reasonText(i.reason)
-    }
+    /// The reason in the report language.
+    func reasonText(_ i: ProcurementItem) -> String { language.reason(i.reason) }
 
     func utilisationText(_ i: ProcurementItem) -> String {
         "\(text.utilisationChange) \(language.percent(i.utilizationBefore)) → \(language.percent(i.utilizationAfter))"
     }
 
-    /// Capacity text of a resource in a year.
-    func capacityCells(_ y: YearCapacity) -> [(String, String)] {
-        y.servers.map { ($0.0, String($0.1)) } + y.bandwidth.map { ($0.0, language.bandwidth($0.1)) }
+    /// The name of a kind of resource in the report language ("Pool", "Link").
+    func kindLabel(_ kind: ResourceID.Kind) -> String {
+        switch kind {
+        case .pool: return text.pool
+        case .link: return text.link
+        }
     }
 
-    /// Resources in order: pools, then links, each with its kind.
-    var resources: [(id: String, isLink: Bool)] {
-        scenario.pools.map { ($0.id, false) } + scenario.links.map { ($0.id, true) }
-    }
+    /// Every resource of the scenario, in order (pools, then links).
+    var resources: [ResourceID] { scenario.resources.map(\.id) }
 
-    /// The capacity of `id` in every plan year, as text, and whether it grew that year.
-    func capacityRow(_ id: String, isLink: Bool) -> [(String, Bool)] {
-        var previous: Double? = isLink ? scenario.link(id)?.configuration.bandwidth
-                                       : scenario.pool(id).map { Double($0.configuration.servers) }
+    /// The capacity of `resource` in every plan year, as text, and whether it grew that year.
+    func capacityRow(_ resource: ResourceID) -> [(String, Bool)] {
+        var previous: Double? = scenario.resource(resource)?.installed
         return plan.capacity.map { y in
-            let v: Double? = isLink ? y.bandwidth.first { $0.0 == id }?.1 : y.servers.first { $0.0 == id }.map { Double($0.1) }
+            let v = y.capacity(of: resource)
             defer { previous = v }
             guard let v else { return ("–", false) }
             let grew = previous.map { v > $0 + 1e-9 } ?? false
-            return (isLink ? language.bandwidth(v) : String(Int(v)), grew)
+            return (language.capacity(v, of: resource.kind), grew)
         }
     }
 

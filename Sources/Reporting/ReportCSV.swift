@@ -62,32 +62,40 @@ public enum ReportCSV {
                       "utilization_before", "utilization_after", "reason"]
         let rows = plan.agencies.flatMap { a in
             a.items.map { i in
-                [String(i.year), i.kind.rawValue, i.resource, i.site, String(i.quantity),
+                [String(i.year), i.kind.rawValue, i.resource.id, i.site, String(i.quantity),
                  number(i.unitCost), number(i.cost), number(i.opexPerYear), number(i.bandwidthBps),
                  i.agency, i.toSite ?? "", number(i.capacityBefore), number(i.capacityAfter),
-                 number(i.utilizationBefore), number(i.utilizationAfter), i.reason]
+                 number(i.utilizationBefore), number(i.utilizationAfter), ReportLanguage.en.reason(i.reason)]
             }
         }
         return render(header: header, rows: rows)
     }
 
-    /// Per year and resource: installed capacity and demand. Pools: servers and offered load in servers;
-    /// links: bandwidth per direction and the busier direction's simulated throughput, both in bit/s.
+    /// Per year and resource: installed capacity and demand, one capacity and one demand column per kind of
+    /// resource. Pools: servers and offered load in servers; links: bandwidth per direction and the busier
+    /// direction's simulated throughput, both in bit/s.
     public static func capacity(_ plan: ProcurementPlan) -> String {
-        let header = ["year", "kind", "resource", "servers", "bandwidth_bps", "demand_servers", "demand_bps", "feasible"]
+        let kinds = ResourceID.Kind.allCases
+        let header = ["year", "kind", "resource"] + kinds.map(\.capacityKey) + kinds.map(\.demandKey) + ["feasible"]
         var rows: [[String]] = []
         for y in plan.capacity {
-            for (id, servers) in y.servers {
-                let demand = y.demand.first { $0.0 == id }?.1
-                rows.append([String(y.year), "pool", id, String(servers), "", number(demand), "", String(y.feasible)])
-            }
-            for (id, bps) in y.bandwidth {
-                let l = y.results.links.first { $0.id == id }
-                let demand = l.map { max($0.forward.throughputBps.mean, $0.reverse.throughputBps.mean) }
-                rows.append([String(y.year), "link", id, "", number(bps), "", number(demand), String(y.feasible)])
+            for (resource, value) in y.capacity {
+                let capacity = kinds.map { $0 == resource.kind ? number(value) : "" }
+                let demand = kinds.map { $0 == resource.kind ? number(Self.demand(of: resource, in: y)) : "" }
+                rows.append([String(y.year), resource.kind.rawValue, resource.id] + capacity + demand + [String(y.feasible)])
             }
         }
         return render(header: header, rows: rows)
+    }
+
+    /// Demand on a resource in a plan year: pools, offered load in servers; links, the busier direction's
+    /// simulated throughput in bit/s.
+    static func demand(of resource: ResourceID, in y: YearCapacity) -> Double? {
+        switch resource.kind {
+        case .pool: return y.demand[resource]
+        case .link:
+            return y.results.links.first { $0.id == resource.id }.map { max($0.forward.throughputBps.mean, $0.reverse.throughputBps.mean) }
+        }
     }
 
     /// Per year and pool: every statistic of the simulated plan configuration.

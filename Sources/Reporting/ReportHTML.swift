@@ -238,7 +238,7 @@ enum ReportHTML {
             for i in a.items {
                 let unit = c.unitText(i).map { "<br><span class=\"small\">\(escape($0))</span>" } ?? ""
                 let place = ([i.site] + (i.toSite.map { [$0] } ?? [])).map { "<span class=\"nowrap\">\(escape($0))</span>" }
-                h += "<tr><td class=\"num\">\(i.year)</td><td>\(escape(c.kindName(i))) <b class=\"nowrap\">\(escape(i.resource))</b>\(unit)</td>"
+                h += "<tr><td class=\"num\">\(i.year)</td><td>\(escape(c.kindName(i))) <b class=\"nowrap\">\(escape(i.resource.id))</b>\(unit)</td>"
                 h += "<td>\(place.joined(separator: " → "))</td><td class=\"qty\">\(quantity(c, i))</td>"
                 h += "<td class=\"num\">\(escape(c.amount(i.unitCost)))</td><td class=\"num\"><b>\(escape(c.amount(i.cost)))</b></td>"
                 h += "<td class=\"num\">\(escape(c.amount(i.opexPerYear)))</td>"
@@ -266,8 +266,8 @@ enum ReportHTML {
         h += "<div class=\"scroll\"><table class=\"capacity\(c.plan.years.count > 6 ? " wide" : "")\"><thead><tr><th>\(escape(t.resource))</th>"
         h += c.plan.years.map { "<th class=\"num\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for r in c.resources {
-            h += "<tr><td>\(escape(r.isLink ? t.link : t.pool)) <b>\(escape(r.id))</b></td>"
-            h += c.capacityRow(r.id, isLink: r.isLink).map { "<td class=\"num\(($0.1 ? " grew" : ""))\">\(escape($0.0))</td>" }.joined()
+            h += "<tr><td>\(escape(c.kindLabel(r.kind))) <b>\(escape(r.id))</b></td>"
+            h += c.capacityRow(r).map { "<td class=\"num\(($0.1 ? " grew" : ""))\">\(escape($0.0))</td>" }.joined()
             h += "</tr>\n"
         }
         return h + "</tbody></table></div>\n</section>\n"
@@ -284,8 +284,8 @@ enum ReportHTML {
         } else {
             h += "<div class=\"multiples\">\n"
             for p in c.scenario.pools {
-                let installed = c.plan.capacity.map { y in Double(y.servers.first { $0.0 == p.id }?.1 ?? 0) }
-                let demand = c.plan.capacity.map { y in y.demand.first { $0.0 == p.id }?.1 ?? .nan }
+                let installed = c.plan.capacity.map { y in y.capacity(of: .pool(p.id)) ?? 0 }
+                let demand = c.plan.capacity.map { y in y.demand[.pool(p.id)] ?? .nan }
                 h += "<div>" + ReportSVGCharts.demandCapacity(pool: p.id, years: c.plan.capacity.map(\.year), installed: installed,
                                                               demand: demand, language: L) + "</div>\n"
             }

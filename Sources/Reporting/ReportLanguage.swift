@@ -73,52 +73,6 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     /// A target limit or value in the metric's unit (fractions as percentages, times as durations).
     func metricValue(_ x: Double, fraction: Bool) -> String { fraction ? percent(x) : duration(x) }
 
-    // MARK: - Plan reasons
-
-    /// A plan item's reason in this language. The Planning module explains items in English; the known
-    /// sentence patterns are translated here,
-    /// anything else is kept as written.
-    public func reasonText(_ english: String) -> String {
-        guard self == .vi else { return english }
-        // ", plus K in reserve (n+K)" may follow a closed-form reason.
-        if let r = english.range(of: ", plus "), english.hasSuffix(")"), let open = english.range(of: " in reserve (", range: r.upperBound..<english.endIndex) {
-            let k = english[r.upperBound..<open.lowerBound]
-            let tail = english[open.upperBound..<english.index(before: english.endIndex)]
-            return sentence(String(english[..<r.lowerBound])) + ", cộng \(k) máy chủ dự phòng (\(tail))"
-        }
-        return sentence(english)
-    }
-
-    private func sentence(_ english: String) -> String {
-        let s = english
-        if let r = s.range(of: " would be "), let l = s.range(of: " (limit "), s.hasSuffix(") with one step less"),
-           r.upperBound <= l.lowerBound {
-            let subject = String(s[..<r.lowerBound])
-            let value = String(s[r.upperBound..<l.lowerBound])
-            let limit = String(s[l.upperBound..<s.index(s.endIndex, offsetBy: -") with one step less".count)])
-            return "nếu bớt một bước, \(subject) sẽ là \(decimal(value)) (giới hạn \(decimal(limit)))"
-        }
-        if s == "already installed" { return "đã lắp đặt từ trước" }
-        if s.hasPrefix("stability: offered load is "), s.hasSuffix(" servers") {
-            let x = s.dropFirst("stability: offered load is ".count).dropLast(" servers".count)
-            return "ổn định hàng đợi: tải yêu cầu là \(decimal(String(x))) máy chủ"
-        }
-        if s.hasPrefix("utilisation target "), let w = s.range(of: " with "), s.hasSuffix(" servers of offered load") {
-            let limit = s[s.index(s.startIndex, offsetBy: "utilisation target ".count)..<w.lowerBound]
-            let x = s[w.upperBound...].dropLast(" servers of offered load".count)
-            return "mục tiêu mức sử dụng \(decimal(String(limit))) với tải yêu cầu \(decimal(String(x))) máy chủ"
-        }
-        if s.hasPrefix("utilisation target "), let w = s.range(of: " with "), s.hasSuffix(" offered") {
-            let limit = s[s.index(s.startIndex, offsetBy: "utilisation target ".count)..<w.lowerBound]
-            let x = s[w.upperBound...].dropLast(" offered".count)
-            return "mục tiêu mức sử dụng \(decimal(String(limit))) với lưu lượng yêu cầu \(decimal(String(x)))"
-        }
-        if s.hasPrefix("stability: "), s.hasSuffix(" offered") {
-            let x = s.dropFirst("stability: ".count).dropLast(" offered".count)
-            return "ổn định hàng đợi: lưu lượng yêu cầu \(decimal(String(x)))"
-        }
-        return english
-    }
 }
 
 /// Every fixed string of the HTML and Markdown reports in one language.

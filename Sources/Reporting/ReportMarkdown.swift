@@ -68,7 +68,7 @@ enum ReportMarkdown {
             m += "### \(e(a.name)) (\(e(a.id))) — \(e(t.agencyTotal)): \(e(c.money(a.totalCost)))\n\n"
             let rows = a.items.map { i -> [String] in
                 let unit = c.unitText(i).map { " (\(e($0)))" } ?? ""
-                return [String(i.year), "\(e(c.kindName(i))) **\(e(i.resource))**\(unit)", e(c.whereText(i)), e(c.quantityText(i)),
+                return [String(i.year), "\(e(c.kindName(i))) **\(e(i.resource.id))**\(unit)", e(c.whereText(i)), e(c.quantityText(i)),
                         c.amount(i.unitCost), c.amount(i.cost), c.amount(i.opexPerYear),
                         "\(e(c.reasonText(i))); \(e(c.utilisationText(i)))"]
             }
@@ -80,7 +80,7 @@ enum ReportMarkdown {
         // Capacity
         m += "## \(e(t.capacity))\n\n\(e(t.capacityNote))\n\n"
         let capRows = c.resources.map { r in
-            ["\(e(r.isLink ? t.link : t.pool)) \(e(r.id))"] + c.capacityRow(r.id, isLink: r.isLink).map { $0.1 ? "**\(e($0.0))**" : e($0.0) }
+            ["\(e(c.kindLabel(r.kind))) \(e(r.id))"] + c.capacityRow(r).map { $0.1 ? "**\(e($0.0))**" : e($0.0) }
         }
         m += table([e(t.resource)] + c.plan.years.map(String.init), capRows, right: Set(1...max(c.plan.years.count, 1)))
         m += "\(e(t.chartsInHTML))\n\n"

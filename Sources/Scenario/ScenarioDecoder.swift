@@ -453,38 +453,15 @@ final class ScenarioDecoder {
         return nil
     }
 
-    /// Follows the request along the route from its origin; returns the origin (resolved when not given).
+    /// Follows the request along the route from its origin (`RouteWalk`), reporting each step that does not
+    /// continue from where the request is; returns the origin (resolved when not given).
     private func checkRoute(_ steps: [(RouteStep, Mark?)], origin: String?, workload: String) -> String? {
-        var start = origin
-        if start == nil {
-            switch steps[0].0 {
-            case .pool(let id, _): start = poolSite[id]
-            case .link(let id, _): start = linkEnds[id]?.from
-            }
+        let walk = RouteWalk(route: steps.map(\.0), origin: origin, poolSite: { self.poolSite[$0] },
+                             linkEnds: { self.linkEnds[$0] })
+        for problem in walk.problems {
+            r.report(steps[problem.step[0]].1, "step \(problem.step[0] + 1) of the route of \(workload) \(problem.message)")
         }
-        guard var current = start else { return nil }
-        for (index, (step, mark)) in steps.enumerated() {
-            let label = "step \(index + 1) of the route of \(workload)"
-            switch step {
-            case .pool(let id, _):
-                guard let site = poolSite[id] else { return start }
-                if site != current {
-                    r.report(mark, "\(label) uses pool '\(id)' at site '\(site)', but the request is at site '\(current)'; expected a pool at '\(current)' or a link step from '\(current)' towards '\(site)' before it")
-                    current = site
-                }
-            case .link(let id, _):
-                guard let ends = linkEnds[id] else { return start }
-                if ends.from == current {
-                    current = ends.to
-                } else if ends.to == current {
-                    current = ends.from
-                } else {
-                    r.report(mark, "\(label) uses link '\(id)' between sites '\(ends.from)' and '\(ends.to)', but the request is at site '\(current)'; expected a link with one end at '\(current)'")
-                    current = ends.to
-                }
-            }
-        }
-        return start
+        return walk.origin
     }
 
     // MARK: Targets

@@ -77,4 +77,29 @@ enum PlanningFixtures {
       - {link: wan, max_utilization: 70%}
 
     """
+
+    /// A pool and a link that share the id `core`; the pool is overloaded (2.5 servers of offered load on 1).
+    static let sharedID = """
+    name: shared-id
+    seed: 4
+    simulation: {duration: 20m, warmup: 2m, replications: 4}
+    agencies: [{id: a, name: Agency A}]
+    sites: [{id: edge, agency: a}, {id: dc, agency: a}]
+    pools:
+      - {id: core, site: dc, servers: 1, unit: {name: server, cost: 100}, max_servers: 20}
+    links:
+      - {id: core, from: edge, to: dc, bandwidth: 1Gbps, latency: 2ms, unit: {step: 100Mbps, cost_per_year: 50}}
+    workloads:
+      - id: w
+        origin: edge
+        arrivals: {rate: 5/s}
+        request_size: 10KB
+        route:
+          - {link: core}
+          - {pool: core, service: {dist: exponential, mean: 0.5s}}
+    targets:
+      - {pool: core, max_utilization: 70%}
+      - {link: core, max_utilization: 50%}
+
+    """
 }

@@ -14,7 +14,7 @@ struct SizingTests {
         let s = try PlanningFixtures.scenario(PlanningFixtures.singlePool(rate: "7.2/s", meanLimit: "1.2s"))
         let report = try SizeStudy.run(s, jobs: 2)
         #expect(report.outcome.feasible)
-        #expect(report.pools.first?.required == expected)
+        #expect(report.line(.pool("p"))?.required == Double(expected))
         #expect(report.outcome.simulations < 12, "the search should need few simulations, ran \(report.outcome.simulations)")
     }
 
@@ -25,7 +25,7 @@ struct SizingTests {
         let s = try PlanningFixtures.scenario(PlanningFixtures.linkUtilization)
         let report = try SizeStudy.run(s, jobs: 2)
         #expect(report.outcome.feasible)
-        #expect(report.links.first?.requiredBps == Double(expectedSteps) * 10e6)
+        #expect(report.lines.first { $0.resource.kind == .link }?.required == Double(expectedSteps) * 10e6)
     }
 
     @Test func anImpossibleTargetIsInfeasibleAndNamesTheTarget() throws {
@@ -34,7 +34,7 @@ struct SizingTests {
         let report = try SizeStudy.run(s, jobs: 2)
         #expect(!report.outcome.feasible)
         #expect(report.outcome.unmetTargets.map(\.target.subject) == [.workload("w")])
-        #expect(report.pools.first?.required == 60)
+        #expect(report.line(.pool("p"))?.required == 60)
     }
 
     @Test func redundancyAddsTheReserveServers() throws {
@@ -42,6 +42,6 @@ struct SizingTests {
         yaml = yaml.replacingOccurrences(of: "max_servers: 60}", with: "max_servers: 60, redundancy: n+2}")
         let plain = try SizeStudy.run(try PlanningFixtures.scenario(PlanningFixtures.singlePool(rate: "7.2/s", meanLimit: "1.2s")), jobs: 2)
         let redundant = try SizeStudy.run(try PlanningFixtures.scenario(yaml), jobs: 2)
-        #expect(redundant.pools.first!.required == plain.pools.first!.required + 2)
+        #expect(redundant.line(.pool("p"))!.required == plain.line(.pool("p"))!.required + 2)
     }
 }

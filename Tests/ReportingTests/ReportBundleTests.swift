@@ -1,4 +1,5 @@
 import Foundation
+import InfraModel
 import Planning
 import Reporting
 import Scenario
@@ -52,7 +53,7 @@ import Testing
                 }
                 for a in f.plan.agencies {
                     for i in a.items {
-                        #expect(text.contains(i.resource) && text.contains(String(i.year)),
+                        #expect(text.contains(i.resource.id) && text.contains(String(i.year)),
                                 "\(name) (\(language)) lacks \(i.resource) \(i.year)")
                     }
                 }
@@ -91,13 +92,13 @@ import Testing
             #expect(row["year"].flatMap { Int($0) } == item.year)
             #expect(row["agency"] == item.agency)
             #expect(row["kind"] == item.kind.rawValue)
-            #expect(row["resource"] == item.resource)
+            #expect(row["resource"] == item.resource.id)
             #expect(row["quantity"].flatMap { Int($0) } == item.quantity)
             #expect(row["cost"].flatMap { Double($0) } == item.cost)
             #expect(row["unit_cost"].flatMap { Double($0) } == item.unitCost)
             #expect(row["opex_per_year"].flatMap { Double($0) } == item.opexPerYear)
             #expect(row["bandwidth_bps"].flatMap { Double($0) } == item.bandwidthBps)
-            #expect(row["reason"] == item.reason)
+            #expect(row["reason"] == ReportLanguage.en.reason(item.reason))
         }
         let costs = rows.compactMap { $0["cost"] }
         #expect(costs.allSatisfy { !$0.contains(",") && !$0.contains("e") })
@@ -214,16 +215,21 @@ import Testing
         #expect(Double(ReportCSV.number(0.1 + 0.2)) == 0.1 + 0.2)
     }
 
-    @Test func planReasonsAreTranslatedToVietnamese() {
-        let vi = ReportLanguage.vi
-        #expect(vi.reasonText("pool:web max_utilization would be 80.6% (limit 80.0%) with one step less")
-                == "nếu bớt một bước, pool:web max_utilization sẽ là 80,6% (giới hạn 80,0%)")
-        #expect(vi.reasonText("utilisation target 70% with 9.69 servers of offered load, plus 1 in reserve (n+1)")
+    @Test func planReasonsAreWrittenFromTypedValuesInEachLanguage() {
+        let missed = TargetResult(target: Target(subject: .pool("web"), metric: .maxUtilization, limit: 0.8),
+                                  value: 0.806, bound: 0.81, met: false)
+        let target = PurchaseReason(.missedTarget(missed), kind: .pool)
+        #expect(ReportLanguage.en.reason(target) == "pool:web max_utilization would be 80.6% (limit 80.0%) with one step less")
+        #expect(ReportLanguage.vi.reason(target) == "nếu bớt một bước, pool:web max_utilization sẽ là 80,6% (giới hạn 80,0%)")
+        let reserve = PurchaseReason(.utilizationLimit(limit: 0.7, offered: 9.69), kind: .pool, reserve: 1)
+        #expect(ReportLanguage.en.reason(reserve) == "utilisation target 70% with 9.69 servers of offered load, plus 1 in reserve (n+1)")
+        #expect(ReportLanguage.vi.reason(reserve)
                 == "mục tiêu mức sử dụng 70% với tải yêu cầu 9,69 máy chủ, cộng 1 máy chủ dự phòng (n+1)")
-        #expect(vi.reasonText("already installed") == "đã lắp đặt từ trước")
-        #expect(vi.reasonText("stability: 6.4 Mbit/s offered") == "ổn định hàng đợi: lưu lượng yêu cầu 6,4 Mbit/s")
-        #expect(vi.reasonText("something new") == "something new")
-        #expect(ReportLanguage.en.reasonText("already installed") == "already installed")
+        #expect(ReportLanguage.en.reason(PurchaseReason(.installed, kind: .pool)) == "already installed")
+        #expect(ReportLanguage.vi.reason(PurchaseReason(.installed, kind: .pool)) == "đã lắp đặt từ trước")
+        let link = PurchaseReason(.stability(offered: 6.4e6), kind: .link)
+        #expect(ReportLanguage.en.reason(link) == "stability: 6.4 Mbit/s offered")
+        #expect(ReportLanguage.vi.reason(link) == "ổn định hàng đợi: lưu lượng yêu cầu 6,4 Mbit/s")
     }
 
     @Test func moneyFollowsTheLanguage() {

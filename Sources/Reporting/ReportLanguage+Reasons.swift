@@ -1,0 +1,56 @@
+import Foundation
+import InfraModel
+import Planning
+
+extension ReportLanguage {
+    /// Why a plan gives a resource its capacity, in this language.
+    public func reason(_ r: PurchaseReason) -> String {
+        switch r.cause {
+        case .missedTarget(let t):
+            let fraction = t.target.metric == .maxLost || t.target.metric == .maxUtilization
+            let value = fraction ? Self.tenthPercent(t.value) : Self.seconds(t.value)
+            let limit = fraction ? Self.tenthPercent(t.target.limit) : Self.seconds(t.target.limit)
+            let subject = "\(t.target.subject.label) \(t.target.metric.rawValue)"
+            switch self {
+            case .en: return "\(subject) would be \(value) (limit \(limit)) with one step less"
+            case .vi: return "nếu bớt một bước, \(subject) sẽ là \(decimal(value)) (giới hạn \(decimal(limit)))"
+            }
+        case .installed:
+            return self == .en ? "already installed" : "đã lắp đặt từ trước"
+        case .stability(let offered):
+            return closedForm(limit: nil, offered: offered, r)
+        case .utilizationLimit(let limit, let offered):
+            return closedForm(limit: limit, offered: offered, r)
+        }
+    }
+
+    /// A closed-form reason: the offered load, the utilisation limit if any, and the reserve.
+    private func closedForm(limit: Double?, offered: Double, _ r: PurchaseReason) -> String {
+        let load = r.kind == .pool ? String(format: "%.2f", offered) : String(format: "%.1f Mbit/s", offered / 1e6)
+        let target = limit.map { String(format: "%.0f%%", $0 * 100) }
+        var text: String
+        switch (self, r.kind, target) {
+        case (.en, .pool, nil): text = "stability: offered load is \(load) servers"
+        case (.en, .pool, let t?): text = "utilisation target \(t) with \(load) servers of offered load"
+        case (.en, .link, nil): text = "stability: \(load) offered"
+        case (.en, .link, let t?): text = "utilisation target \(t) with \(load) offered"
+        case (.vi, .pool, nil): text = "ổn định hàng đợi: tải yêu cầu là \(decimal(load)) máy chủ"
+        case (.vi, .pool, let t?): text = "mục tiêu mức sử dụng \(decimal(t)) với tải yêu cầu \(decimal(load)) máy chủ"
+        case (.vi, .link, nil): text = "ổn định hàng đợi: lưu lượng yêu cầu \(decimal(load))"
+        case (.vi, .link, let t?): text = "mục tiêu mức sử dụng \(decimal(t)) với lưu lượng yêu cầu \(decimal(load))"
+        }
+        if r.reserve > 0 {
+            text += self == .en ? ", plus \(r.reserve) in reserve (n+\(r.reserve))"
+                                : ", cộng \(r.reserve) máy chủ dự phòng (n+\(r.reserve))"
+        }
+        return text
+    }
+
+    /// A fraction as a percentage with one decimal ("80.6%").
+    static func tenthPercent(_ x: Double) -> String { "\((x * 1000).rounded() / 10)%" }
+
+    /// Seconds: whole milliseconds below 1 s ("250 ms"), else two decimals ("1.25 s").
+    static func seconds(_ x: Double) -> String {
+        x < 1 ? "\(Int((x * 1000).rounded())) ms" : "\((x * 100).rounded() / 100) s"
+    }
+}
