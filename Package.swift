@@ -36,13 +36,13 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
-        .target(name: "Scenario", dependencies: ["InfraModel", "Queueing", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenario", dependencies: ["InfraModel", "SimKernel", .product(name: "Yams", package: "Yams")]),
         .target(name: "Planning", dependencies: ["Scenario", "InfraModel", "Queueing"]),
-        .target(name: "Reporting", dependencies: ["Planning", "Scenario", "InfraModel"]),
+        .target(name: "Reporting", dependencies: ["Planning", "Scenario", "InfraModel", "SimKernel"]),
         .executableTarget(
             name: "capsim",
             dependencies: [
-                "Reporting", "Planning", "Scenario", "InfraModel", "SimKernel",
+                "Reporting", "Planning", "Scenario", "InfraModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,9 +51,9 @@ let package = Package(
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "QueueingTests", dependencies: ["Queueing"]),
         .testTarget(name: "InfraModelTests", dependencies: ["InfraModel", "SimKernel", "Queueing"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "InfraModel"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "InfraModel", "SimKernel"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Scenario", "InfraModel", "Queueing"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "Scenario"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "Scenario", "InfraModel"]),
         .testTarget(name: "CLITests", dependencies: ["capsim"]),
     ]
 )

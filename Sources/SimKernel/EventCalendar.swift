@@ -12,6 +12,8 @@ public struct EventCalendar: ~Copyable {
     @usableFromInline var capacity: Int
     @usableFromInline var size = 0
     @usableFromInline var nextSequence: UInt64 = 0
+    /// Time of the last event taken, in seconds: debug builds refuse to schedule anything before it.
+    @usableFromInline var lastTaken = -Double.infinity
 
     public init(reservingCapacity capacity: Int = 1024) {
         self.capacity = max(capacity, 16)
@@ -43,6 +45,8 @@ public struct EventCalendar: ~Copyable {
     /// Adds `event`, stamping it with the next sequence number.
     @inlinable
     public mutating func schedule(_ event: Event) {
+        assert(!event.time.isNaN, "EventCalendar: an event at time NaN")
+        assert(event.time >= lastTaken, "EventCalendar: an event at \(event.time) s, before the last event taken (\(lastTaken) s)")
         if size == capacity { grow() }
         var e = event
         e.sequence = nextSequence
@@ -71,6 +75,9 @@ public struct EventCalendar: ~Copyable {
         guard size > 0 else { return nil }
         let h = storage
         let first = h[0]
+        #if DEBUG
+        lastTaken = first.time
+        #endif
         size -= 1
         let n = size
         if n == 0 { return first }
@@ -86,6 +93,18 @@ public struct EventCalendar: ~Copyable {
         }
         h[i] = last
         return first
+    }
+
+    /// True when the calendar's invariants hold: every event's time is a number, no event precedes its heap parent,
+    /// and every sequence number was handed out. O(n); for tests and debugging.
+    public var satisfiesInvariants: Bool {
+        guard size >= 0, size <= capacity else { return false }
+        for i in 0..<size {
+            let e = storage[i]
+            if e.time.isNaN || e.sequence >= nextSequence { return false }
+            if i > 0 && e.precedes(storage[(i - 1) >> 1]) { return false }
+        }
+        return true
     }
 
     /// Removes every pending event; the sequence counter keeps counting.

@@ -119,3 +119,17 @@ struct AtomicOutputTests {
         #expect(Set(ws.files()) == ["s.yaml", "out.json"])
     }
 }
+
+@Suite("help text")
+struct HelpTextTests {
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    /// The top-level help is part of the interface: a change to it must be deliberate (update the snapshot with
+    /// `capsim --help > Tests/CLITests/Snapshots/help.txt`).
+    @Test func topLevelHelpMatchesTheSnapshot() throws {
+        let expected = try String(contentsOf: Self.snapshots.appendingPathComponent("help.txt"), encoding: .utf8)
+        let r = try CapsimProcess.run(["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout == expected)
+    }
+}

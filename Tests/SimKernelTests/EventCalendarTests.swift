@@ -76,3 +76,23 @@ func calendarInterleavedMatchesReference() {
     }
     #expect(mismatches == 0)
 }
+
+@Test("The heap invariants hold after every schedule and every removal")
+func calendarKeepsItsInvariants() {
+    let stream = RandomStream(seed: 7)
+    var calendar = EventCalendar(reservingCapacity: 16)
+    var now = 0.0
+    for step in 0..<5_000 {
+        if step % 3 == 2, let e = calendar.next() {
+            now = e.time
+        } else {
+            calendar.schedule(at: now + (stream.uniform() * 8).rounded(.down), kind: 1)
+        }
+        if step % 97 == 0 {
+            let holds = calendar.satisfiesInvariants
+            #expect(holds, "step \(step)")
+        }
+    }
+    let holds = calendar.satisfiesInvariants
+    #expect(holds)
+}
