@@ -59,7 +59,8 @@ public enum PlanStudy {
         return ProcurementPlan(
             scenario: scenario.name, currency: scenario.currency, years: years,
             totalCost: agencies.reduce(0) { $0 + $1.totalCost }, agencies: agencies, capacity: capacity,
-            seed: c.seed, replicationsPerRun: c.simulation.replications, duration: c.simulation.duration, warmup: c.simulation.warmup)
+            seed: c.seed, replicationsPerRun: c.simulation.replications, duration: c.simulation.duration, warmup: c.simulation.warmup,
+            overrides: scenario.overrides)
     }
 
     /// The value of variable `v` that the capacity in `installed` amounts to (whole steps above its base).

@@ -80,4 +80,6 @@ public struct ProcurementPlan: Sendable {
     public var replicationsPerRun: Int
     public var duration: Double
     public var warmup: Double
+    /// The `--set` overrides the scenario was planned with.
+    public var overrides: [ScenarioOverride] = []
 }

@@ -24,8 +24,11 @@ public struct SizingReport: Sendable {
     /// Every resource the search sized, in variable order (pools, then links).
     public var lines: [Line]
     public var outcome: SizingOutcome
+    /// The `--set` overrides the scenario was sized with.
+    public var overrides: [ScenarioOverride]
 
     public init(scenario: Scenario, outcome: SizingOutcome) {
+        overrides = scenario.overrides
         year = outcome.year
         lines = zip(outcome.variables, outcome.values).map { v, x in
             Line(resource: v.resource, current: scenario.resource(v.resource)?.installed ?? 0, required: v.capacity(x))

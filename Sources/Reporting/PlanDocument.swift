@@ -20,6 +20,7 @@ public enum PlanDocument {
             return (l.id, .object(sizes + ResultsDocument.link(l)))
         }
         return .object(ResultsDocument.header(r, year: s.year) + [
+            ("overrides", ResultsDocument.overrides(s.overrides)),
             ("feasible", .bool(s.outcome.feasible)),
             ("simulations", .integer(Int64(s.outcome.simulations))),
             ("replications_simulated", .integer(Int64(s.outcome.replications))),
@@ -56,6 +57,7 @@ public enum PlanDocument {
             ("scenario", .string(p.scenario)), ("currency", .string(p.currency)),
             ("seed", .integer(Int64(bitPattern: p.seed))), ("replications", .integer(Int64(p.replicationsPerRun))),
             ("duration", .number(p.duration)), ("warmup", .number(p.warmup)),
+            ("overrides", ResultsDocument.overrides(p.overrides)),
             ("years", .array(p.years.map { .integer(Int64($0)) })),
             ("feasible", .bool(p.feasible)),
             ("simulations", .integer(Int64(p.simulations))),

@@ -1,5 +1,6 @@
 import Foundation
 import InfraModel
+import Scenario
 
 /// Compares a fresh results document with a baseline results document, metric by metric.
 ///
@@ -27,67 +28,30 @@ public enum RegressionCheck {
     /// A flattened statistic: path → (value, half-width).
     typealias Metrics = [(String, Double, Double)]
 
-    /// Compares `current` with `baseline` (both results documents as parsed JSON objects).
-    public static func compare(baseline: [String: Any], current: [String: Any]) -> Outcome {
-        let old = metrics(baseline), new = Dictionary(metrics(current).map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { a, _ in a })
+    /// Compares `current` with `baseline` (both results documents).
+    public static func compare(baseline: JSONValue, current: JSONValue) -> Outcome {
+        let old = ResultsMetrics(baseline), new = ResultsMetrics(current)
+        let now = Dictionary(new.metrics.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var changes: [Change] = []
-        for (path, oldValue, oldHalf) in old {
-            guard let (newValue, newHalf) = new[path] else {
-                changes.append(Change(metric: path, old: oldValue, new: .nan, tolerance: 0, regressed: true))
+        for m in old.metrics {
+            guard let n = now[m.path] else {
+                changes.append(Change(metric: m.path, old: m.value, new: .nan, tolerance: 0, regressed: true))
                 continue
             }
-            let tolerance = (oldHalf * oldHalf + newHalf * newHalf).squareRoot() + 1e-9 * abs(oldValue)
-            let delta = newValue - oldValue
+            let tolerance = (m.halfWidth * m.halfWidth + n.halfWidth * n.halfWidth).squareRoot() + 1e-9 * abs(m.value)
+            let delta = n.value - m.value
             guard abs(delta) > tolerance else { continue }
-            let worse = higherIsWorse(path) ? delta > 0 : delta < 0
-            changes.append(Change(metric: path, old: oldValue, new: newValue, tolerance: tolerance, regressed: worse))
+            let worse = ResultsMetrics.higherIsWorse(m.path) ? delta > 0 : delta < 0
+            changes.append(Change(metric: m.path, old: m.value, new: n.value, tolerance: tolerance, regressed: worse))
         }
         // Targets: met before, not met now.
-        let oldTargets = targets(baseline), newTargets = targets(current)
-        for (key, wasMet) in oldTargets {
+        let newTargets = Dictionary(new.targets.map { ($0.key, $0.met) }, uniquingKeysWith: { a, _ in a })
+        for (key, wasMet) in old.targets {
             if wasMet, let isMet = newTargets[key], !isMet {
                 changes.append(Change(metric: "targets.\(key).met", old: 1, new: 0, tolerance: 0, regressed: true))
             }
         }
-        return Outcome(changes: changes, metricsCompared: old.count + oldTargets.count)
-    }
-
-    /// Latencies, losses, queues and utilisation are worse when higher; throughput and availability when lower.
-    static func higherIsWorse(_ path: String) -> Bool {
-        !(path.contains(".throughput") || path.contains(".availability") || path.hasSuffix(".completed"))
-    }
-
-    static func metrics(_ doc: [String: Any]) -> Metrics {
-        var out: Metrics = []
-        func walk(_ value: Any, _ path: String) {
-            guard let obj = value as? [String: Any] else { return }
-            if let mean = number(obj["mean"]), let ci = number(obj["ci95"]) {
-                out.append((path + ".mean", mean, ci))
-                for p in ["p50", "p95", "p99"] {
-                    if let v = number(obj[p]) { out.append((path + "." + p, v, number(obj[p + "_ci95"]) ?? 0)) }
-                }
-                return
-            }
-            for key in obj.keys.sorted() { walk(obj[key]!, path.isEmpty ? key : path + "." + key) }
-        }
-        for section in ["pools", "links", "workloads"] {
-            if let s = doc[section] { walk(s, section) }
-        }
-        return out
-    }
-
-    static func targets(_ doc: [String: Any]) -> [String: Bool] {
-        var out: [String: Bool] = [:]
-        for case let t as [String: Any] in (doc["targets"] as? [Any]) ?? [] {
-            guard let s = t["subject"] as? String, let m = t["metric"] as? String, let met = t["met"] as? Bool else { continue }
-            out["\(s).\(m)"] = met
-        }
-        return out
-    }
-
-    static func number(_ x: Any?) -> Double? {
-        if let n = x as? NSNumber, !(x is Bool) { return n.doubleValue }
-        return x as? Double
+        return Outcome(changes: changes, metricsCompared: old.metrics.count + old.targets.count)
     }
 
     /// The check's outcome as a table (metric, old, new, allowed).
@@ -114,15 +78,17 @@ public enum RegressionCheck {
     }
 }
 
-/// A results document read back from disk.
+/// A results document read back from disk, to compare a rerun with.
 public struct BaselineDocument: Sendable {
     public var seed: UInt64
     public var replications: Int
     /// Measured seconds per replication.
     public var duration: Double
     public var year: Int?
-    /// The parsed JSON (a results document).
-    nonisolated(unsafe) public var json: [String: Any]
+    /// The `--set` overrides the baseline was run with (`"overrides"`), in the order applied.
+    public var overrides: [ScenarioOverride]
+    /// The document.
+    public var json: JSONValue
 
     public enum Failure: Error, CustomStringConvertible {
         case unreadable(path: String, reason: String)
@@ -135,22 +101,37 @@ public struct BaselineDocument: Sendable {
         }
     }
 
+    /// Reads a results document written by `capsim run --json`.
+    /// - Throws: `Failure.unreadable` (missing file), `Failure.invalid` (not JSON, or a plan, size or explore
+    ///   document, or a results document without any statistic: a check against it could not fail).
     public static func load(path: String) throws -> BaselineDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure.unreadable(path: path, reason: "no such file or not readable")
         }
-        guard let obj = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw Failure.invalid(path: path, reason: "it is not a JSON object")
+        let doc: JSONValue
+        do {
+            doc = try JSONValue.parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            throw Failure.invalid(path: path, reason: "it is not JSON (\(error))")
         }
-        guard let seed = obj["seed"] as? NSNumber, let reps = obj["replications"] as? NSNumber, let duration = obj["duration"] as? NSNumber else {
+        if doc["agencies"] != nil {
+            throw Failure.invalid(path: path, reason: "this is a plan document; a baseline is written with capsim run --json")
+        }
+        guard ResultsMetrics.isResultsDocument(doc), !ResultsMetrics(doc).metrics.isEmpty else {
+            throw Failure.invalid(path: path, reason: "expected pools and workloads with statistics (write it with capsim run --json)")
+        }
+        guard let seed = doc["seed"], case .integer(let s) = seed, let reps = doc["replications"]?.double,
+              let duration = doc["duration"]?.double else {
             throw Failure.invalid(path: path, reason: "expected the keys seed, replications and duration (write it with capsim run --json)")
         }
-        return BaselineDocument(seed: seed.uint64Value, replications: reps.intValue, duration: duration.doubleValue,
-                                year: (obj["year"] as? NSNumber)?.intValue, json: obj)
-    }
-
-    /// Parses a rendered results document.
-    public static func parse(_ value: JSONValue) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(value.rendered().utf8))) as? [String: Any] ?? [:]
+        var overrides: [ScenarioOverride] = []
+        for (key, value) in doc["overrides"]?.members ?? [] {
+            guard let text = value.string, let p = try? ScenarioPath(parsing: key) else {
+                throw Failure.invalid(path: path, reason: "overrides must map scenario paths to values, found '\(key)'")
+            }
+            overrides.append(ScenarioOverride(path: p, value: text))
+        }
+        return BaselineDocument(seed: UInt64(bitPattern: s), replications: Int(reps), duration: duration,
+                                year: doc["year"]?.double.map { Int($0) }, overrides: overrides, json: doc)
     }
 }

@@ -1,17 +1,24 @@
 import InfraModel
+import Scenario
 import SimKernel
 
 /// The results document of `capsim run --json` (contract §4): times in seconds, rates per second,
 /// bandwidth in bit/s; each statistic is `{"mean", "ci95"}` and latencies add pooled p50/p95/p99.
 public enum ResultsDocument {
-    public static func json(_ r: RunResults, year: Int) -> JSONValue {
-        .object(header(r, year: year) + [
+    /// - Parameter overrides: the `--set` overrides the scenario was run with, recorded as `"overrides"`.
+    public static func json(_ r: RunResults, year: Int, overrides: [ScenarioOverride] = []) -> JSONValue {
+        .object(header(r, year: year) + [("overrides", self.overrides(overrides)),
             ("pools", pools(r)),
             ("links", links(r)),
             ("workloads", workloads(r)),
             ("targets", targets(r.targets)),
             ("warnings", .array(r.warnings.map { .string($0) })),
         ])
+    }
+
+    /// The overrides as `{PATH: VALUE}` in the order given.
+    public static func overrides(_ list: [ScenarioOverride]) -> JSONValue {
+        .object(list.map { ($0.path.description, .string($0.value)) })
     }
 
     static func header(_ r: RunResults, year: Int) -> [(String, JSONValue)] {

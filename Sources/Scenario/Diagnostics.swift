@@ -26,12 +26,21 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
     public var column: Int
     /// What is wrong and what was expected.
     public var message: String
+    /// Set when the problem is a key that is not allowed there: the key, and the closest allowed key if any.
+    public var unknownKey: UnknownKey?
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    /// A key that is not allowed where it is written.
+    public struct UnknownKey: Sendable, Equatable, Hashable {
+        public var key: String
+        public var suggestion: String?
+    }
+
+    public init(file: String, line: Int, column: Int, message: String, unknownKey: UnknownKey? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.unknownKey = unknownKey
     }
 
     public init(at location: SourceLocation, message: String) {
@@ -52,6 +61,8 @@ public enum ScenarioError: Error, Sendable, CustomStringConvertible {
     /// The file was read but is not a valid scenario: every problem found, sorted by line and column
     /// (the CLI exits with 65).
     case invalid([Diagnostic])
+    /// A `--set` path names nothing the scenario has or may have (the CLI exits with 64).
+    case unknownPath(UnknownScenarioPath)
 
     /// The located problems (empty for `fileUnreadable`).
     public var diagnostics: [Diagnostic] {
@@ -66,6 +77,8 @@ public enum ScenarioError: Error, Sendable, CustomStringConvertible {
             return "\(path): error: cannot read scenario file: \(reason)"
         case .invalid(let diagnostics):
             return diagnostics.map(\.description).joined(separator: "\n")
+        case .unknownPath(let e):
+            return "capsim: error: \(e)"
         }
     }
 }

@@ -64,8 +64,9 @@ final class NodeReader {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    func report(_ mark: Mark?, _ message: String) {
-        diagnostics.append(Diagnostic(at: location(mark), message: message))
+    func report(_ mark: Mark?, _ message: String, unknownKey: Diagnostic.UnknownKey? = nil) {
+        let l = location(mark)
+        diagnostics.append(Diagnostic(file: l.file, line: l.line, column: l.column, message: message, unknownKey: unknownKey))
     }
 
     // MARK: Node inspection
@@ -115,10 +116,9 @@ final class NodeReader {
             guard allowed.contains(key) else {
                 var message = "unknown key '\(key)' in \(context); expected one of: \(allowed.joined(separator: ", "))"
                 if let extensionPrefix { message += " (or a key starting with '\(extensionPrefix)')" }
-                if let suggestion = Self.suggestion(for: key, among: allowed) {
-                    message += "; did you mean '\(suggestion)'?"
-                }
-                report(keyNode.mark, message)
+                let suggestion = Self.suggestion(for: key, among: allowed)
+                if let suggestion { message += "; did you mean '\(suggestion)'?" }
+                report(keyNode.mark, message, unknownKey: Diagnostic.UnknownKey(key: key, suggestion: suggestion))
                 continue
             }
             present.insert(key)
@@ -165,7 +165,7 @@ final class NodeReader {
 
     /// The closest allowed key within a small edit distance, if any.
     static func suggestion(for key: String, among allowed: [String]) -> String? {
-        let limit = max(1, min(3, key.count / 3))
+        let limit = max(1, min(3, (key.count + 1) / 3))
         var best: (String, Int)?
         for candidate in allowed {
             let d = editDistance(key.lowercased(), candidate.lowercased())
@@ -174,16 +174,20 @@ final class NodeReader {
         return best?.0
     }
 
+    /// Edits (insert, delete, substitute, or swap two neighbours) that turn `a` into `b` (optimal string alignment).
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var before = Array(repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { current[j] = min(current[j], before[j - 2] + 1) }
             }
+            before = previous
             previous = current
         }
         return previous[b.count]

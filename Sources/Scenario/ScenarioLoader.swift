@@ -8,38 +8,17 @@ public enum ScenarioLoader {
     ///
     /// - Throws: `ScenarioError.fileUnreadable` when the file is missing or unreadable, or
     ///   `ScenarioError.invalid` with every problem found, sorted by line and column.
-    public static func load(path: String) throws -> Scenario {
-        let text = try read(path: path)
-        var directory = (path as NSString).deletingLastPathComponent
-        if directory.isEmpty { directory = FileManager.default.currentDirectoryPath }
-        return try parse(yaml: text, path: path, baseDirectory: directory)
+    public static func load(path: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
+        try ScenarioSource.load(path: path).scenario(overrides: overrides)
     }
 
     /// Parses scenario text. `path` names the file in diagnostics; `baseDirectory` is where relative paths inside
     /// it (empirical CSVs) are resolved (empty = the current directory).
     ///
     /// - Throws: `ScenarioError.invalid` with every problem found, sorted by line and column.
-    public static func parse(yaml: String, path: String, baseDirectory: String) throws -> Scenario {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw ScenarioError.invalid([syntaxDiagnostic(error, yaml: yaml, path: path)])
-        }
-        guard let root else {
-            throw ScenarioError.invalid([Diagnostic(file: path, line: 1, column: 1,
-                message: "the scenario file is empty; expected a mapping with at least name, simulation, agencies, sites and workloads")])
-        }
-        let decoder = ScenarioDecoder(path: path, baseDirectory: baseDirectory)
-        guard var scenario = decoder.decode(root) else {
-            var diagnostics = decoder.diagnostics
-            if diagnostics.isEmpty {
-                diagnostics = [Diagnostic(file: path, line: 1, column: 1, message: "the scenario could not be read")]
-            }
-            throw ScenarioError.invalid(sorted(diagnostics))
-        }
-        scenario.inputs = InputRegister.collect(root: root, text: yaml)
-        return scenario
+    public static func parse(yaml: String, path: String, baseDirectory: String,
+                             overrides: [ScenarioOverride] = []) throws -> Scenario {
+        try ScenarioSource.parse(yaml: yaml, path: path, baseDirectory: baseDirectory).scenario(overrides: overrides)
     }
 
     /// Diagnostics by line, then column, then as found; exact repeats removed.
@@ -51,7 +30,7 @@ public enum ScenarioLoader {
         }.map(\.element)
     }
 
-    private static func read(path: String) throws -> String {
+    static func read(path: String) throws -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ScenarioError.fileUnreadable(path: path, reason: "no such file")

@@ -18,15 +18,17 @@ struct Check: ParsableCommand {
     var baseline: String
     @Option(help: "Threads for replications (results do not depend on it).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var what: WhatIfOptions
     @OptionGroup var output: JSONOutput
 
     func run() throws {
         try Failures.guarded {
-            let scenario = try ScenarioLoader.load(path: file)
             let base = try BaselineDocument.load(path: baseline)
+            // The baseline's own overrides first, so the rerun is the baseline's scenario; then the new ones.
+            let scenario = try ScenarioLoader.load(path: file, overrides: base.overrides + what.overrides())
             let overrides = RunStudy.Overrides(year: base.year, seed: base.seed, replications: base.replications, duration: base.duration)
             let results = try RunStudy.run(scenario, overrides, jobs: jobs)
-            let current = BaselineDocument.parse(ResultsDocument.json(results, year: base.year ?? scenario.horizon.baseYear))
+            let current = ResultsDocument.json(results, year: base.year ?? scenario.horizon.baseYear, overrides: scenario.overrides)
             let outcome = RegressionCheck.compare(baseline: base.json, current: current)
             try output.emit(RegressionCheck.json(outcome))
             output.human(RegressionCheck.table(outcome))

@@ -9,8 +9,11 @@ enum Failures {
         switch error {
         case let e as ScenarioError:
             Terminal.error(e.description)
-            if case .fileUnreadable = e { return ExitCode(66) }
-            return ExitCode(65)
+            switch e {
+            case .fileUnreadable: return ExitCode(66)
+            case .unknownPath: return ExitCode(64)
+            case .invalid: return ExitCode(65)
+            }
         case let e as BaselineDocument.Failure:
             Terminal.error(e.description)
             if case .unreadable = e { return ExitCode(66) }

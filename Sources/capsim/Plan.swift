@@ -21,7 +21,7 @@ struct Plan: ParsableCommand {
     func run() throws {
         try Failures.guarded {
             let path = try file ?? DefaultScenario.path()
-            let scenario = try ScenarioLoader.load(path: path)
+            let scenario = try ScenarioLoader.load(path: path, overrides: simulation.what.overrides())
             let started = Date()
             let years = scenario.horizon.years.count
             let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }

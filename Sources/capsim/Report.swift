@@ -29,7 +29,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try Failures.guarded {
-            let scenario = try ScenarioLoader.load(path: file)
+            let scenario = try ScenarioLoader.load(path: file, overrides: simulation.what.overrides())
             let started = Date()
             let years = scenario.horizon.years.count
             let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }

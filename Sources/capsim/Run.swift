@@ -16,6 +16,7 @@ struct SimulationOptions: ParsableArguments {
     var duration: String?
     @Option(help: "Threads for replications (default: the number of cores). Results do not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var what: WhatIfOptions
 
     func validate() throws {
         if let r = replications, r < 1 { throw ValidationError("--replications must be at least 1") }
@@ -38,7 +39,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         try Failures.guarded {
-            let scenario = try ScenarioLoader.load(path: file)
+            let scenario = try ScenarioLoader.load(path: file, overrides: simulation.what.overrides())
             let overrides = try simulation.overrides()
             let year = overrides.year ?? scenario.horizon.baseYear
             let replications = overrides.replications ?? scenario.simulation.replications
@@ -46,7 +47,7 @@ struct Run: ParsableCommand {
             let results = try RunStudy.run(scenario, overrides, jobs: simulation.jobs,
                                            progress: Terminal.progress("replications", total: replications))
             let seconds = Date().timeIntervalSince(started)
-            try output.emit(ResultsDocument.json(results, year: year))
+            try output.emit(ResultsDocument.json(results, year: year, overrides: scenario.overrides))
             output.human(RunSummary.text(results, year: year)
                 + "\(results.events) events in \(NumberFormat.fixed(seconds, 2)) s wall time on \(simulation.jobs) thread(s)\n")
         }

@@ -16,7 +16,7 @@ struct Size: ParsableCommand {
 
     func run() throws {
         try Failures.guarded {
-            let scenario = try ScenarioLoader.load(path: file)
+            let scenario = try ScenarioLoader.load(path: file, overrides: simulation.what.overrides())
             let started = Date()
             let report = try SizeStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs)
             try output.emit(PlanDocument.size(report))

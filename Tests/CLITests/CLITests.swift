@@ -133,3 +133,55 @@ struct HelpTextTests {
         #expect(r.stdout == expected)
     }
 }
+
+@Suite("what-ifs on the command line")
+struct WhatIfCLITests {
+    @Test func setChangesTheRunAndIsRecordedInTheJSON() throws {
+        let ws = try Workspace()
+        let file = try ws.write("s.yaml", Fixture.pool)
+        let r = try CapsimProcess.run(["run", file, "--set", "pools.auth.servers=6", "--json", "-"])
+        #expect(r.status == 0)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect((doc["overrides"] as? [String: String]) == ["pools.auth.servers": "6"])
+        #expect(((doc["pools"] as? [String: Any])?["auth"] as? [String: Any])?["servers"] as? Int == 6)
+    }
+
+    @Test func anUnknownPathIsAUsageErrorNamingTheClosestValidPath() throws {
+        let ws = try Workspace()
+        let file = try ws.write("s.yaml", Fixture.pool)
+        let r = try CapsimProcess.run(["run", file, "--set", "pools.auth.servres=6"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("did you mean 'pools.auth.servers'?"))
+    }
+
+    @Test func anInvalidValueExits65NamingTheOverride() throws {
+        let ws = try Workspace()
+        let file = try ws.write("s.yaml", Fixture.pool)
+        let r = try CapsimProcess.run(["plan", file, "--set", "workloads.login.arrivals.rate=fast", "--json", ws.path("p.json")])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("(value set by --set workloads.login.arrivals.rate=fast)"))
+        #expect(!ws.exists("p.json"))
+    }
+
+    @Test func checkReappliesTheBaselinesOverrides() throws {
+        let ws = try Workspace()
+        let file = try ws.write("s.yaml", Fixture.pool)
+        let base = try CapsimProcess.run(["run", file, "--set", "pools.auth.servers=8", "--json", ws.path("base.json")])
+        #expect(base.status == 0)
+        // Rerun with the same override: nothing moved.
+        let same = try CapsimProcess.run(["check", file, "--baseline", ws.path("base.json")])
+        #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
+        // An extra override that removes capacity regresses.
+        let worse = try CapsimProcess.run(["check", file, "--baseline", ws.path("base.json"), "--set", "pools.auth.servers=4"])
+        #expect(worse.status == 1)
+    }
+
+    @Test func checkRefusesAPlanDocumentAsBaseline() throws {
+        let ws = try Workspace()
+        let file = try ws.write("s.yaml", Fixture.pool)
+        #expect(try CapsimProcess.run(["plan", file, "--json", ws.path("plan.json")]).status == 0)
+        let r = try CapsimProcess.run(["check", file, "--baseline", ws.path("plan.json")])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("plan document"))
+    }
+}
