@@ -3,7 +3,7 @@ import SimKernel
 /// Everything the simulator needs to run one scenario in one year: plain, validated-by-`CompiledModel`
 /// data with no YAML, money or agencies in it. Times are in seconds, rates in requests per second,
 /// bandwidth in bit/s and sizes in bytes.
-public struct ModelConfiguration: Sendable, Equatable {
+public struct ModelConfiguration: Sendable, Hashable {
     /// Scenario name (for reports).
     public var name: String
     /// Scenario seed; every random stream is derived from it.
@@ -33,7 +33,7 @@ public struct ModelConfiguration: Sendable, Equatable {
 }
 
 /// How long to simulate and how often.
-public struct SimulationSettings: Sendable, Equatable {
+public struct SimulationSettings: Sendable, Hashable {
     /// Measured simulated time per replication, in seconds.
     public var duration: Double
     /// Simulated time discarded before measuring, in seconds.
@@ -53,7 +53,7 @@ public struct SimulationSettings: Sendable, Equatable {
 }
 
 /// Order in which waiting requests are served.
-public enum QueueDiscipline: String, Sendable, Equatable {
+public enum QueueDiscipline: String, Sendable, Hashable {
     /// First come, first served.
     case fifo
     /// Non-preemptive priority: lower `priority` first, FIFO within a level.
@@ -61,7 +61,7 @@ public enum QueueDiscipline: String, Sendable, Equatable {
 }
 
 /// A group of identical servers at one site.
-public struct PoolConfiguration: Sendable, Equatable {
+public struct PoolConfiguration: Sendable, Hashable {
     public var id: String
     public var site: String
     /// Installed servers.
@@ -95,7 +95,7 @@ extension PoolConfiguration {
 }
 
 /// Exponential times to failure and to repair, per server.
-public struct FailureModel: Sendable, Equatable {
+public struct FailureModel: Sendable, Hashable {
     /// Mean time between failures, in seconds.
     public var mtbf: Double
     /// Mean time to repair, in seconds.
@@ -107,7 +107,7 @@ public struct FailureModel: Sendable, Equatable {
 }
 
 /// How the transfers in one direction of a link share its bandwidth.
-public enum LinkSharing: String, Sendable, Equatable {
+public enum LinkSharing: String, Sendable, Hashable {
     /// Egalitarian processor sharing: n active transfers each get bandwidth / n (like TCP flows).
     case ps
     /// One transfer at a time, first come first served.
@@ -115,7 +115,7 @@ public enum LinkSharing: String, Sendable, Equatable {
 }
 
 /// A full-duplex WAN link between two sites.
-public struct LinkConfiguration: Sendable, Equatable {
+public struct LinkConfiguration: Sendable, Hashable {
     public var id: String
     public var from: String
     public var to: String
@@ -136,7 +136,7 @@ public struct LinkConfiguration: Sendable, Equatable {
 }
 
 /// A stream of requests that enter at one site and follow one route.
-public struct WorkloadConfiguration: Sendable, Equatable {
+public struct WorkloadConfiguration: Sendable, Hashable {
     public var id: String
     /// Site where requests enter; nil = the first step's site (a link's `from`).
     public var origin: String?
@@ -163,7 +163,7 @@ public struct WorkloadConfiguration: Sendable, Equatable {
 }
 
 /// One step of a route.
-public enum RouteStep: Sendable, Equatable {
+public enum RouteStep: Sendable, Hashable {
     /// Service at a pool; `service` is the service time in seconds.
     case pool(id: String, service: Distribution)
     /// A transfer over a link to its other end; `size` (bytes) overrides the workload's
@@ -172,7 +172,7 @@ public enum RouteStep: Sendable, Equatable {
 }
 
 /// A Poisson arrival process whose rate follows the clock: rate × hourly profile × weekday factor × active peaks.
-public struct ArrivalPattern: Sendable, Equatable {
+public struct ArrivalPattern: Sendable, Hashable {
     /// Mean rate, in requests per second (already grown to the simulated year).
     public var rate: Double
     /// 24 hourly multipliers with mean 1 (nil = flat).
@@ -192,7 +192,7 @@ public struct ArrivalPattern: Sendable, Equatable {
 
 /// A named surge: between `fromHour` and `toHour` of day `day` of the simulated period the rate is
 /// multiplied by `multiplier`.
-public struct Peak: Sendable, Equatable {
+public struct Peak: Sendable, Hashable {
     public var name: String
     /// Day of the simulated period, 1 = the day simulated time 0 falls in.
     public var day: Int
@@ -212,9 +212,9 @@ public struct Peak: Sendable, Equatable {
 }
 
 /// A service-level target on one pool, link or workload.
-public struct Target: Sendable, Equatable {
+public struct Target: Sendable, Hashable {
     /// What a target is about: a workload end to end, or one resource.
-    public enum Subject: Sendable, Equatable, Hashable {
+    public enum Subject: Sendable, Hashable {
         case workload(String)
         case resource(ResourceID)
 
@@ -235,7 +235,7 @@ public struct Target: Sendable, Equatable {
             }
         }
     }
-    public enum Metric: String, Sendable, Equatable, CaseIterable {
+    public enum Metric: String, Sendable, Hashable, CaseIterable {
         /// Mean response (workload: end to end; pool: at the pool; link: delay), seconds.
         case mean
         case p50, p95, p99

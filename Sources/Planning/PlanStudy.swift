@@ -4,7 +4,9 @@ import Scenario
 /// What `capsim plan` does: size every year of the horizon without ever removing what was bought,
 /// and turn the yearly additions into procurement items per agency with costs.
 public enum PlanStudy {
+    /// - Parameter cache: simulation results shared with other plans of a study.
     public static func run(_ scenario: Scenario, _ overrides: RunStudy.Overrides = RunStudy.Overrides(), jobs: Int,
+                           cache: SimulationCache? = nil,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ProcurementPlan {
         let resources = scenario.resources
         var installed = Dictionary(uniqueKeysWithValues: resources.map { ($0.id, $0.installed) })
@@ -14,7 +16,7 @@ public enum PlanStudy {
         for (k, year) in years.enumerated() {
             var o = overrides
             o.year = year
-            var search = try SizingSearch(scenario: scenario, year: year, overrides: o, floor: installed, jobs: jobs)
+            var search = try SizingSearch(scenario: scenario, year: year, overrides: o, floor: installed, jobs: jobs, cache: cache)
             let outcome = try search.run()
             let before = try offeredUtilization(scenario, year: year, overrides: o, installed: installed)
             var after = installed

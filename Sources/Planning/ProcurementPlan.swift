@@ -83,3 +83,23 @@ public struct ProcurementPlan: Sendable {
     /// The `--set` overrides the scenario was planned with.
     public var overrides: [ScenarioOverride] = []
 }
+
+extension AgencyPlan {
+    /// What the agency pays in `year`, in the scenario's currency: that year's purchases (capex, or the first
+    /// year's lease) plus the upkeep or lease of every earlier purchase.
+    public func cost(inYear year: Int) -> Double { Self.cost(of: items, inYear: year) }
+
+    /// What `items` cost in `year` (see `cost(inYear:)`).
+    public static func cost(of items: [ProcurementItem], inYear year: Int) -> Double {
+        items.reduce(0) { sum, i in
+            if i.year == year { return sum + i.cost }
+            if i.year < year { return sum + i.opexPerYear }
+            return sum
+        }
+    }
+}
+
+extension ProcurementPlan {
+    /// What all agencies pay in `year`, in the scenario's currency.
+    public func cost(inYear year: Int) -> Double { agencies.reduce(0) { $0 + $1.cost(inYear: year) } }
+}

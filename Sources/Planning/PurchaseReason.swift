@@ -11,6 +11,8 @@ public struct PurchaseReason: Sendable, Equatable {
         case stability(offered: Double)
         /// The capacity was installed or bought in an earlier year.
         case installed
+        /// A robust plan: the capacity that at least this share of the sampled futures needs.
+        case coversFutures(quantile: Double)
     }
 
     public var cause: Cause

@@ -22,6 +22,8 @@ public struct SizingSearch {
     public let variables: [SizingVariable]
     let jobs: Int
     let baseReplications: Int
+    /// Results shared with other searches (a study's plans); nil = this search only.
+    let shared: SimulationCache?
     var cache: [SizingValues: Probe] = [:]
     /// Simulations run (each with its own replication count).
     public private(set) var simulations = 0
@@ -35,7 +37,7 @@ public struct SizingSearch {
 
     /// - Parameter floor: capacity already bought (plan), per resource in its capacity unit (servers, bit/s).
     public init(scenario: Scenario, year: Int, overrides: RunStudy.Overrides = RunStudy.Overrides(),
-                floor: [ResourceID: Double]? = nil, jobs: Int) throws {
+                floor: [ResourceID: Double]? = nil, jobs: Int, cache: SimulationCache? = nil) throws {
         self.scenario = scenario
         self.year = year
         var o = overrides
@@ -43,6 +45,7 @@ public struct SizingSearch {
         model = RunStudy.configuration(scenario, o)
         variables = try SizingBounds.variables(scenario, model: model, floor: floor)
         self.jobs = jobs
+        shared = cache
         baseReplications = model.simulation.replications
     }
 
@@ -58,8 +61,14 @@ public struct SizingSearch {
         var replications = baseReplications
         var p: Probe
         while true {
-            let compiled = try CompiledModel(configuration(values))
-            let results = Simulator.run(compiled, replications: replications, jobs: jobs)
+            let c = configuration(values)
+            let results: RunResults
+            if let r = shared?.result(c, replications: replications) {
+                results = r
+            } else {
+                results = Simulator.run(try CompiledModel(c), replications: replications, jobs: jobs)
+                shared?.store(results, c, replications: replications)
+            }
             simulations += 1
             replicationsRun += replications
             p = Probe(met: results.allTargetsMet, results: results)

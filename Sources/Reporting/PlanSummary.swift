@@ -66,11 +66,5 @@ public enum PlanSummary {
     }
 
     /// What an agency pays in `year`: that year's purchases plus the opex of earlier items.
-    public static func yearCost(_ items: [ProcurementItem], year: Int) -> Double {
-        items.reduce(0) { sum, i in
-            if i.year == year { return sum + i.cost }
-            if i.year < year { return sum + i.opexPerYear }
-            return sum
-        }
-    }
+    public static func yearCost(_ items: [ProcurementItem], year: Int) -> Double { AgencyPlan.cost(of: items, inYear: year) }
 }

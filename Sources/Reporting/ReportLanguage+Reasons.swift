@@ -17,6 +17,9 @@ extension ReportLanguage {
             }
         case .installed:
             return self == .en ? "already installed" : "đã lắp đặt từ trước"
+        case .coversFutures(let q):
+            let share = String(format: "%.0f%%", q * 100)
+            return self == .en ? "covers what \(share) of the sampled futures need" : "đáp ứng nhu cầu của \(decimal(share)) số kịch bản tương lai được lấy mẫu"
         case .stability(let offered):
             return closedForm(limit: nil, offered: offered, r)
         case .utilizationLimit(let limit, let offered):

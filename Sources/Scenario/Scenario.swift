@@ -30,13 +30,17 @@ public struct Scenario: Sendable {
     public var sourcePath: String
     /// Every scalar in the file with its line and comment (for the assumptions register of reports).
     public var inputs: [ScenarioInput]
+    /// What is uncertain and how a study samples it (`capsim explore`); nil when the file has no `uncertainty:`.
+    public var uncertainty: UncertaintySpec?
     /// The `--set` overrides applied on top of the file, in order.
     public var overrides: [ScenarioOverride] = []
 
     public init(name: String, description: String? = nil, currency: String = "VND", seed: UInt64 = 1,
                 simulation: SimulationSettings, horizon: Horizon = Horizon(), agencies: [Agency] = [],
                 sites: [Site] = [], pools: [PoolSpec] = [], links: [LinkSpec] = [], workloads: [WorkloadSpec] = [],
-                targets: [Target] = [], sourcePath: String = "", inputs: [ScenarioInput] = []) {
+                targets: [Target] = [], sourcePath: String = "", inputs: [ScenarioInput] = [],
+                uncertainty: UncertaintySpec? = nil) {
+        self.uncertainty = uncertainty
         self.name = name
         self.description = description
         self.currency = currency

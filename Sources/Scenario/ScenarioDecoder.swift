@@ -31,7 +31,7 @@ final class ScenarioDecoder {
     var diagnostics: [Diagnostic] { r.diagnostics }
 
     static let rootKeys = ["name", "description", "currency", "seed", "simulation", "horizon", "agencies", "sites",
-                           "pools", "links", "workloads", "targets"]
+                           "pools", "links", "workloads", "targets", "uncertainty"]
 
     /// The scenario, or nil when any problem was reported.
     func decode(_ root: Node) -> Scenario? {
@@ -62,11 +62,12 @@ final class ScenarioDecoder {
         }
         let workloads = workloadNodes.enumerated().compactMap { decodeWorkload($1, index: $0) }
         let targets = r.list(top, "targets").enumerated().flatMap { decodeTarget($1, index: $0) }
+        let uncertainty = top["uncertainty"].flatMap { decodeUncertainty($0, root: root) }
 
         guard r.diagnostics.isEmpty, let name, let simulation else { return nil }
         return Scenario(name: name, description: description, currency: currency, seed: seed, simulation: simulation,
                         horizon: horizon, agencies: agencies, sites: sites, pools: pools, links: links,
-                        workloads: workloads, targets: targets, sourcePath: path)
+                        workloads: workloads, targets: targets, sourcePath: path, uncertainty: uncertainty)
     }
 
     // MARK: Settings

@@ -4,7 +4,7 @@ import Foundation
 /// A probability distribution of a non-negative quantity (a time in seconds, or a size in bytes):
 /// the distributions of the scenario contract, each with its exact mean and variance so that
 /// results can be compared with queueing theory.
-public enum Distribution: Sendable, Equatable {
+public enum Distribution: Sendable, Hashable {
     /// Exponential with the given mean.
     case exponential(mean: Double)
     /// Always `value`.

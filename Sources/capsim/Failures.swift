@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Planning
 import Reporting
 import Scenario
 
@@ -17,6 +18,9 @@ enum Failures {
         case let e as BaselineDocument.Failure:
             Terminal.error(e.description)
             if case .unreadable = e { return ExitCode(66) }
+            return ExitCode(65)
+        case let e as ExploreStudy.Failure:
+            Terminal.error("capsim: error: \(e)")
             return ExitCode(65)
         case let e as DocumentComparison.Failure:
             Terminal.error(e.description)
