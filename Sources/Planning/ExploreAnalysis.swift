@@ -52,12 +52,15 @@ public struct ExploreAnalysis: Sendable {
         public var high: Double
         public var totalCostLow: Double
         public var totalCostHigh: Double
-        /// |totalCostHigh − totalCostLow|.
-        public var swing: Double { abs(totalCostHigh - totalCostLow) }
-        /// Spearman rank correlation of the input with the total cost over the samples (nil when either is constant).
+        /// Whether each end has a plan that meets every target within the bounds; an infeasible end's cost means
+        /// nothing (the search stopped at the bounds).
+        public var lowFeasible: Bool
+        public var highFeasible: Bool
+        /// |totalCostHigh − totalCostLow| when both ends are feasible, else nil.
+        public var swing: Double? { lowFeasible && highFeasible ? abs(totalCostHigh - totalCostLow) : nil }
+        /// Spearman rank correlation of the input with the total cost over the feasible samples (nil when either is
+        /// constant).
         public var spearman: Double?
-        /// False when a sensitivity plan found no feasible configuration.
-        public var feasible: Bool
     }
 
     /// The plan that covers `quantile` of the futures: per resource and year, that quantile of the capacities
@@ -125,17 +128,19 @@ public struct ExploreAnalysis: Sendable {
                 return Double(bought.count) / Double(sampleRuns.count)
             }
         }
-        robust = Self.robustPlan(study: study, samples: sampleRuns, feasibleFraction: feasibleFraction)
+        robust = Self.robustPlan(study: study, samples: sampleRuns.filter(\.feasible), feasibleFraction: feasibleFraction)
         var rows: [Sensitivity] = []
         for (k, input) in study.spec.inputs.enumerated() {
             guard let low = results.first(where: { $0.role == .low(input: k) }),
                   let high = results.first(where: { $0.role == .high(input: k) }) else { continue }
+            let feasibleRuns = sampleRuns.filter(\.feasible)
             rows.append(Sensitivity(input: k, path: input.path.description, low: low.inputs[k], high: high.inputs[k],
                                     totalCostLow: low.totalCost, totalCostHigh: high.totalCost,
-                                    spearman: Self.spearman(sampleRuns.map { $0.inputs[k] }, sampleRuns.map(\.totalCost)),
-                                    feasible: low.feasible && high.feasible))
+                                    lowFeasible: low.feasible, highFeasible: high.feasible,
+                                    spearman: Self.spearman(feasibleRuns.map { $0.inputs[k] }, feasibleRuns.map(\.totalCost))))
         }
-        sensitivity = rows.sorted { ($0.swing, -$0.input) > ($1.swing, -$1.input) }
+        // Inputs whose range makes the plan infeasible first (the most important finding), then by swing.
+        sensitivity = rows.sorted { ($0.swing ?? .infinity, -$0.input) > ($1.swing ?? .infinity, -$1.input) }
         let pairs: [(Double, Double)] = results.compactMap { r in
             guard case .noise(let i) = r.role, i < sampleRuns.count else { return nil }
             return (sampleRuns[i].totalCost, r.totalCost)
@@ -151,7 +156,8 @@ public struct ExploreAnalysis: Sendable {
         }
     }
 
-    /// The robust plan of `samples` at the study's quantile.
+    /// The robust plan of the feasible `samples` at the study's quantile (an infeasible future's capacity is only
+    /// where the search stopped, not a need).
     static func robustPlan(study: ExploreStudy, samples: [ExploreRunResult], feasibleFraction: Double) -> RobustPlan {
         let scenario = study.scenario
         let q = study.spec.quantile

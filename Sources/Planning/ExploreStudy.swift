@@ -104,16 +104,22 @@ public struct ExploreStudy: Sendable {
     }
 
     /// The overrides that put `inputs` into the scenario: for every value an input's path names, the drawn value
-    /// (replace) or the file's value times the factor, kept within the value's valid range.
+    /// (replace) or the value times the factor, kept within the value's valid range. Factors on the same value
+    /// multiply (a price and an exchange rate), in the order the inputs are listed.
     public func overrides(for inputs: [Double]) -> [ScenarioOverride] {
-        var out = scenario.overrides
+        var values: [ScenarioPath: (kind: ValueKind, value: Double)] = [:]
+        var order: [ScenarioPath] = []
         for (input, x) in zip(spec.inputs, inputs) {
             for (path, base) in input.baseValues {
-                let value = input.effect == .factor ? base * x : x
-                out.append(ScenarioOverride(path: path, value: input.kind.text(input.kind.clamped(value))))
+                let current = values[path]?.value ?? base
+                if values[path] == nil { order.append(path) }
+                values[path] = (input.kind, input.effect == .factor ? current * x : x)
             }
         }
-        return out
+        return scenario.overrides + order.map { path in
+            let (kind, value) = values[path]!
+            return ScenarioOverride(path: path, value: kind.text(kind.clamped(value)))
+        }
     }
 
     /// Plans one run.

@@ -18,14 +18,15 @@ public enum ExploreDocument {
                             ("p50_ci95", interval(p.p50Interval)), ("p90_ci95", interval(p.p90Interval))])
         }
         let inputs: [JSONValue] = s.inputs.map { i in
-            .object([("path", .string(i.path.description)), ("effect", .string(i.effect.rawValue)), ("base", .number(i.base)),
+            .object([("path", .string(i.path.description)), ("name", .string(i.name)), ("effect", .string(i.effect.rawValue)), ("unit", .string(i.kind.unit.rawValue)),
+                     ("base", .number(i.base)),
                      ("distribution", distribution(i.distribution)),
                      ("values", .object(i.baseValues.map { ($0.path.description, .number($0.value)) }))])
         }
         let runs: [JSONValue] = a.samples.map { r in
             var m: [(String, JSONValue)] = []
             if case .sample(let i) = r.role { m.append(("sample", .integer(Int64(i)))) }
-            m += [("inputs", .object(zip(s.inputs, r.inputs).map { ($0.path.description, .number($1)) })),
+            m += [("inputs", .object(zip(s.inputs, r.inputs).map { ($0.name, .number($1)) })),
                   ("feasible", .bool(r.feasible)), ("total_cost", .number(r.totalCost)),
                   ("agencies", .object(zip(a.agencyIDs, r.agencies).map { ($0, .number($1)) })),
                   ("year_costs", years(r.yearCosts)),
@@ -49,10 +50,10 @@ public enum ExploreDocument {
             ("capacity", .object(a.robust.capacity.map { ($0.resource.description, .array($0.values.map { .number($0) })) })),
         ])
         let sensitivity: JSONValue = .array(a.sensitivity.map { row in
-            .object([("path", .string(row.path)), ("low", .number(row.low)), ("high", .number(row.high)),
+            .object([("path", .string(row.path)), ("name", .string(s.inputs[row.input].name)), ("low", .number(row.low)), ("high", .number(row.high)),
                      ("total_cost_low", .number(row.totalCostLow)), ("total_cost_high", .number(row.totalCostHigh)),
-                     ("swing", .number(row.swing)), ("spearman", row.spearman.map { .number($0) } ?? .null),
-                     ("feasible", .bool(row.feasible))])
+                     ("swing", row.swing.map { .number($0) } ?? .null), ("spearman", row.spearman.map { .number($0) } ?? .null),
+                     ("feasible_low", .bool(row.lowFeasible)), ("feasible_high", .bool(row.highFeasible))])
         })
         var members: [(String, JSONValue)] = [
             ("scenario", .string(study.scenario.name)), ("seed", .integer(Int64(bitPattern: study.designSeed))),

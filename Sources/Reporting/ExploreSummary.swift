@@ -52,8 +52,9 @@ public enum ExploreSummary {
         for row in a.sensitivity {
             let input = s.inputs[row.input]
             func value(_ x: Double) -> String { input.effect == .factor ? "×\(String(format: "%.4g", x))" : input.kind.display(x) }
-            tornado.add([row.path, value(row.low), value(row.high), money(row.totalCostLow), money(row.totalCostHigh),
-                         money(row.swing), row.spearman.map { String(format: "%+.2f", $0) } ?? "–"])
+            tornado.add([input.name, value(row.low), value(row.high),
+                         row.lowFeasible ? money(row.totalCostLow) : "INFEASIBLE", row.highFeasible ? money(row.totalCostHigh) : "INFEASIBLE",
+                         row.swing.map(money) ?? "–", row.spearman.map { String(format: "%+.2f", $0) } ?? "–"])
         }
         out += tornado.rendered()
         if let n = a.noise {
@@ -77,7 +78,7 @@ public enum ExploreSummary {
         let c = study.scenario.currency
         let spread = a.total.p90 - a.total.p10
         let relative = a.total.p50 > 0 ? spread / a.total.p50 : 0
-        let top = a.sensitivity.first.map { $0.path } ?? "–"
+        let top = a.sensitivity.first.map { study.spec.inputs[$0.input].name } ?? "–"
         switch language {
         case .en:
             return "Reading: with these assumptions the budget is \(L.money(a.total.p50, currency: c)) in a typical future (P50) "

@@ -16,9 +16,15 @@ public enum ReportBundle {
                                    "targets.csv", "assumptions.csv", "report.md", "index.html"]
 
     /// Every file of the bundle (name → content), rendered in memory; nothing is written.
-    public static func render(plan: ProcurementPlan, scenario: Scenario, language: ReportLanguage) -> [(String, String)] {
-        let context = ReportContext(plan: plan, scenario: scenario, language: language)
-        return [
+    /// - Parameter uncertainty: an uncertainty study of the scenario; adds a section and `explore-runs.csv`,
+    ///   `sensitivity.csv`.
+    public static func render(plan: ProcurementPlan, scenario: Scenario, language: ReportLanguage,
+                              uncertainty: UncertaintyView? = nil) -> [(String, String)] {
+        let context = ReportContext(plan: plan, scenario: scenario, language: language, uncertainty: uncertainty)
+        let study: [(String, String)] = uncertainty.map {
+            [("explore-runs.csv", ReportUncertainty.runsCSV($0)), ("sensitivity.csv", ReportUncertainty.sensitivityCSV($0))]
+        } ?? []
+        return study + [
             ("procurement.csv", ReportCSV.procurement(plan)),
             ("capacity.csv", ReportCSV.capacity(plan)),
             ("pools.csv", ReportCSV.pools(plan)),
@@ -37,8 +43,8 @@ public enum ReportBundle {
     /// made). Returns the paths written, in order.
     @discardableResult
     public static func write(plan: ProcurementPlan, scenario: Scenario, to directory: String,
-                             language: ReportLanguage) throws -> [String] {
-        let files = render(plan: plan, scenario: scenario, language: language)
+                             language: ReportLanguage, uncertainty: UncertaintyView? = nil) throws -> [String] {
+        let files = render(plan: plan, scenario: scenario, language: language, uncertainty: uncertainty)
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: directory, isDirectory: &isDir) {
@@ -75,12 +81,15 @@ struct ReportContext {
     let plan: ProcurementPlan
     let scenario: Scenario
     let language: ReportLanguage
+    /// The scenario's uncertainty study, when the report has one.
+    let uncertainty: UncertaintyView?
     var text: ReportText { language.text }
 
-    init(plan: ProcurementPlan, scenario: Scenario, language: ReportLanguage) {
+    init(plan: ProcurementPlan, scenario: Scenario, language: ReportLanguage, uncertainty: UncertaintyView? = nil) {
         self.plan = plan
         self.scenario = scenario
         self.language = language
+        self.uncertainty = uncertainty
     }
 
     var currency: String { plan.currency }

@@ -150,6 +150,7 @@ enum ReportHTML {
         h += procurement(c)
         h += capacity(c)
         h += charts(c)
+        if let u = c.uncertainty { h += ReportUncertainty.html(c, u) }
         h += targets(c)
         h += assumptions(c)
         h += method(c)
@@ -179,8 +180,9 @@ enum ReportHTML {
 
     static func toc(_ c: ReportContext) -> String {
         let t = c.text
-        let entries = [("summary", t.summary), ("procurement", t.procurement), ("capacity", t.capacity), ("charts", t.charts),
-                       ("targets", c.fill(t.targets, String(c.lastYear))), ("assumptions", t.assumptions), ("method", t.method)]
+        var entries = [("summary", t.summary), ("procurement", t.procurement), ("capacity", t.capacity), ("charts", t.charts)]
+        if c.uncertainty != nil { entries.append(("uncertainty", c.language.uncertaintyText.heading)) }
+        entries += [("targets", c.fill(t.targets, String(c.lastYear))), ("assumptions", t.assumptions), ("method", t.method)]
         return "<nav class=\"toc\" aria-label=\"\(escape(t.contents))\"><ol>"
             + entries.map { "<li><a href=\"#\($0.0)\">\(escape($0.1))</a></li>" }.joined() + "</ol></nav>\n"
     }
@@ -406,7 +408,8 @@ enum ReportHTML {
     static func files(_ c: ReportContext) -> String {
         let t = c.text
         var h = "<section id=\"files\">\n<h2>\(escape(t.files))</h2>\n<p class=\"note\">\(escape(t.filesNote))</p>\n<ul>\n"
-        for name in ReportBundle.fileNames where name.hasSuffix(".csv") || name.hasSuffix(".md") {
+        let study = c.uncertainty == nil ? [] : ["explore-runs.csv", "sensitivity.csv"]
+        for name in study + ReportBundle.fileNames where name.hasSuffix(".csv") || name.hasSuffix(".md") {
             h += "<li><code>\(escape(name))</code></li>\n"
         }
         return h + "</ul>\n</section>\n"

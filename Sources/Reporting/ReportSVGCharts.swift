@@ -39,6 +39,12 @@ struct SVGCanvas {
         parts.append("<polyline points=\"\(p)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\" stroke-linejoin=\"round\"/>")
     }
 
+    mutating func polygon(_ points: [(Double, Double)], fill: String, opacity: Double = 1, title: String? = nil) {
+        let p = points.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " ")
+        let open = "<polygon points=\"\(p)\" fill=\"\(fill)\" fill-opacity=\"\(String(format: "%.2f", opacity))\""
+        if let t = title { parts.append(open + "><title>\(ReportHTML.escape(t))</title></polygon>") } else { parts.append(open + "/>") }
+    }
+
     mutating func circle(_ x: Double, _ y: Double, r: Double, fill: String, title: String? = nil) {
         let open = "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"\(Self.n(r))\" fill=\"\(fill)\" stroke=\"#fff\" stroke-width=\"1\""
         if let t = title { parts.append(open + "><title>\(ReportHTML.escape(t))</title></circle>") } else { parts.append(open + "/>") }

@@ -30,15 +30,22 @@ extension ScenarioDecoder {
         let noiseCheck = r.integer(f, "noise_check", minimum: 0) ?? min(8, samples)
         let tree = ScenarioTree(root: root)
         var inputs: [UncertainInput] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: (SourceLocation, UncertainInput.Effect)] = [:]
+        var names: [String: SourceLocation] = [:]
         for (i, item) in r.list(f, "inputs").enumerated() {
             guard let input = decodeInput(item, index: i, tree: tree) else { continue }
             let key = input.path.description
-            if let first = seen[key] {
-                r.report(item.mark, "input path '\(key)' is listed twice (first at \(first.line):\(first.column)); expected each value once")
+            // Several factors on one value multiply (a price and an exchange rate); a replacement must stand alone.
+            if let (first, effect) = seen[key], effect == .replace || input.effect == .replace {
+                r.report(item.mark, "input path '\(key)' is listed twice (first at \(first.line):\(first.column)); a value may have several factors but only one dist or values")
                 continue
             }
-            seen[key] = r.location(item.mark)
+            if let first = names[input.name] {
+                r.report(item.mark, "two inputs are named '\(input.name)' (first at \(first.line):\(first.column)); give each a different name:")
+                continue
+            }
+            names[input.name] = r.location(item.mark)
+            seen[key] = (r.location(item.mark), input.effect)
             inputs.append(input)
         }
         if f.has("inputs"), r.list(f, "inputs").isEmpty, case .sequence = f["inputs"]! {
@@ -77,7 +84,7 @@ extension ScenarioDecoder {
     private func decodeInput(_ node: Node, index: Int, tree: ScenarioTree) -> UncertainInput? {
         let context = "uncertainty input #\(index + 1)"
         guard let f = r.fields(node, context: context,
-                               allowed: ["path", "dist", "factor", "values", "p", "min", "max", "mode", "mean", "sd", "cv", "description"],
+                               allowed: ["path", "name", "dist", "factor", "values", "p", "min", "max", "mode", "mean", "sd", "cv", "description"],
                                required: ["path"]) else { return nil }
         guard let pathNode = f["path"], let text = r.scalar(pathNode, "'path' in \(context)", expected: "a scenario path") else { return nil }
         let path: ScenarioPath
@@ -135,7 +142,7 @@ extension ScenarioDecoder {
             r.report(f.mark, "\(context) ('\(text)'): \(problem)")
             return nil
         }
-        return UncertainInput(path: path, effect: effect, distribution: distribution, kind: kind,
+        return UncertainInput(path: path, name: r.text(f, "name"), effect: effect, distribution: distribution, kind: kind,
                               baseValues: baseValues, location: r.location(pathNode.mark))
     }
 

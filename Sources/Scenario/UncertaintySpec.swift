@@ -51,6 +51,8 @@ public struct UncertainInput: Sendable, Equatable {
     }
 
     public var path: ScenarioPath
+    /// How the input is named in results and charts: its `name:`, else its path.
+    public var name: String
     public var effect: Effect
     /// The distribution of the draw: base units of the value (replace) or a factor.
     public var distribution: InputDistribution
@@ -60,9 +62,10 @@ public struct UncertainInput: Sendable, Equatable {
     public var baseValues: [(path: ScenarioPath, value: Double)]
     public var location: SourceLocation?
 
-    public init(path: ScenarioPath, effect: Effect, distribution: InputDistribution, kind: ValueKind,
+    public init(path: ScenarioPath, name: String? = nil, effect: Effect, distribution: InputDistribution, kind: ValueKind,
                 baseValues: [(path: ScenarioPath, value: Double)], location: SourceLocation? = nil) {
         self.path = path
+        self.name = name ?? path.description
         self.effect = effect
         self.distribution = distribution
         self.kind = kind
@@ -74,7 +77,7 @@ public struct UncertainInput: Sendable, Equatable {
     public var base: Double { effect == .factor ? 1 : baseValues.first?.value ?? .nan }
 
     public static func == (a: UncertainInput, b: UncertainInput) -> Bool {
-        a.path == b.path && a.effect == b.effect && a.distribution == b.distribution && a.kind == b.kind
+        a.path == b.path && a.name == b.name && a.effect == b.effect && a.distribution == b.distribution && a.kind == b.kind
             && a.baseValues.map(\.path) == b.baseValues.map(\.path) && a.baseValues.map(\.value) == b.baseValues.map(\.value)
     }
 }

@@ -22,6 +22,9 @@ enum Failures {
         case let e as ExploreStudy.Failure:
             Terminal.error("capsim: error: \(e)")
             return ExitCode(65)
+        case let e as UncertaintyView.Failure:
+            Terminal.error(e.description)
+            return ExitCode(65)
         case let e as DocumentComparison.Failure:
             Terminal.error(e.description)
             return ExitCode(65)
