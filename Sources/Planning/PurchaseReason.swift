@@ -11,6 +11,8 @@ public struct PurchaseReason: Sendable, Equatable {
         case stability(offered: Double)
         /// The capacity was installed or bought in an earlier year.
         case installed
+        /// Closed form for storage: the usable bytes needed this year, data × copies / (1 − headroom).
+        case storageNeed(bytes: Double)
     }
 
     public var cause: Cause

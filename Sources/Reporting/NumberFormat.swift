@@ -31,6 +31,17 @@ public enum NumberFormat {
         return fixed(bps, 0) + " bit/s"
     }
 
+    /// A size in bytes in decimal units as "950 GB", "412 TB", "1.25 PB" (3 significant digits).
+    public static func bytes(_ b: Double) -> String {
+        guard b.isFinite else { return "∞" }
+        if b >= 1e15 { return significant(b / 1e15) + " PB" }
+        if b >= 1e12 { return significant(b / 1e12) + " TB" }
+        if b >= 1e9 { return significant(b / 1e9) + " GB" }
+        if b >= 1e6 { return significant(b / 1e6) + " MB" }
+        if b >= 1e3 { return significant(b / 1e3) + " KB" }
+        return fixed(b, 0) + " B"
+    }
+
     /// A rate per second with 3 significant digits.
     public static func rate(_ x: Double) -> String { significant(x) + "/s" }
 
