@@ -69,7 +69,7 @@ public enum PlanSummary {
             }
             out += "\n"
         }
-        if p.agencies.isEmpty { out += "Nothing to buy: the installed capacity meets every target in every year.\n\n" }
+        if p.agencies.allSatisfy({ $0.items.isEmpty }) { out += "Nothing to buy: the installed capacity meets every target in every year.\n\n" }
         let energyNote = p.energy.isEmpty ? "" : ", plus the energy of installed servers (servers × W × PUE × 8,760 h × price per kWh)"
         var y = TextTable(title: "Cost per year (\(p.currency)): purchases and leases of that year plus upkeep of earlier purchases\(energyNote)",
                           header: ["agency"] + p.years.map(String.init) + ["total"], rightAligned: Set(1...(p.years.count + 1)))

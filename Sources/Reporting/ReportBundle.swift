@@ -105,8 +105,11 @@ struct ReportContext {
 
     /// Agencies of the scenario without any purchase, as "Name (id)".
     var idleAgencies: [String] {
-        agencyRows.filter { $0.plan == nil }.map { "\($0.name) (\($0.id))" }
+        agencyRows.filter { $0.plan?.items.isEmpty ?? true }.map { "\($0.name) (\($0.id))" }
     }
+
+    /// Agencies with at least one purchase (an agency may be in the plan for its energy alone).
+    var buyingAgencies: Int { plan.agencies.filter { !$0.items.isEmpty }.count }
 
     /// What an agency pays in each plan year (purchases, upkeep and energy).
     func yearCosts(_ a: AgencyPlan?) -> [Double] {
@@ -207,7 +210,8 @@ struct ReportContext {
 
     /// Unmet targets of an infeasible year: "workload:x p95".
     func unmetText(_ y: YearCapacity) -> String {
-        y.results.targets.filter { !$0.met }.map { "\($0.target.subject.label) \($0.target.metric.rawValue)" }
+        (y.results.targets.filter { !$0.met }.map { "\($0.target.subject.label) \($0.target.metric.rawValue)" }
+            + y.shortfalls.map { "\($0.resource) \(language.bytes($0.need)) > max_capacity \(language.bytes($0.maximum))" })
             .joined(separator: ", ")
     }
 

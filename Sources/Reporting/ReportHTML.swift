@@ -201,11 +201,11 @@ enum ReportHTML {
         h += "<div class=\"cards\">\n"
         h += card(t.totalCost, c.money(c.plan.totalCost), note: "\(c.firstYear)–\(c.lastYear): \(t.totalCostNote)", total: true)
         if c.hasEnergy { h += card(t.energyTotal, c.money(c.energyTotal), note: "\(c.firstYear)–\(c.lastYear)") }
-        h += card(t.purchases, String(c.itemCount), note: "\(c.plan.agencies.count) / \(c.scenario.agencies.count) \(t.agencies.lowercased())")
+        h += card(t.purchases, String(c.itemCount), note: "\(c.buyingAgencies) / \(c.scenario.agencies.count) \(t.agencies.lowercased())")
         h += card(t.simulations, String(c.plan.simulations), note: "\(c.plan.replications) \(t.replicationsWord)")
         h += "</div>\n"
         if infeasible.isEmpty { h += "<p class=\"ok\">\(escape(t.feasibleNote))</p>\n" }
-        if c.plan.agencies.isEmpty { h += "<p>\(escape(t.nothingToBuy))</p>\n" }
+        if c.itemCount == 0 { h += "<p>\(escape(t.nothingToBuy))</p>\n" }
         h += "<h3>\(escape(t.costByAgencyYear))</h3>\n"
         h += "<div class=\"scroll\"><table class=\"costs\(c.plan.years.count > 6 ? " wide" : "")\"><caption>\(escape(t.costByAgencyYearNote)) (\(escape(c.currencyLabel)))</caption>\n<thead><tr><th>\(escape(t.agency))</th>"
         h += c.plan.years.map { "<th class=\"num\">\($0)</th>" }.joined() + "<th class=\"num\">\(escape(t.total))</th></tr></thead>\n<tbody>\n"
@@ -231,7 +231,7 @@ enum ReportHTML {
     static func procurement(_ c: ReportContext) -> String {
         let t = c.text
         var h = "<section id=\"procurement\">\n<h2>\(escape(t.procurement))</h2>\n<p class=\"note\">\(escape(t.procurementNote))</p>\n"
-        if c.plan.agencies.isEmpty { h += "<p>\(escape(t.nothingToBuy))</p>\n" }
+        if c.itemCount == 0 { h += "<p>\(escape(t.nothingToBuy))</p>\n" }
         for a in c.plan.agencies {
             h += "<h3>\(escape(a.name)) <span class=\"small\">(\(escape(a.id)))</span> — \(escape(t.agencyTotal)): \(escape(c.money(a.totalCost)))</h3>\n"
             if a.items.isEmpty { h += "<p class=\"note\">\(escape(t.noPurchases)) \(escape(a.name)).</p>\n"; continue }

@@ -50,10 +50,10 @@ enum ReportMarkdown {
         }
         m += "- **\(e(t.totalCost)):** \(e(c.money(c.plan.totalCost))) (\(c.firstYear)–\(c.lastYear): \(e(t.totalCostNote)))\n"
         if c.hasEnergy { m += "- **\(e(t.energyTotal)):** \(e(c.money(c.energyTotal)))\n" }
-        m += "- **\(e(t.purchases)):** \(c.itemCount) (\(c.plan.agencies.count) / \(c.scenario.agencies.count) \(e(t.agencies.lowercased())))\n"
+        m += "- **\(e(t.purchases)):** \(c.itemCount) (\(c.buyingAgencies) / \(c.scenario.agencies.count) \(e(t.agencies.lowercased())))\n"
         m += "- **\(e(t.simulations)):** \(c.plan.simulations) (\(c.plan.replications) \(e(t.replicationsWord)))\n\n"
         if infeasible.isEmpty { m += "\(e(t.feasibleNote))\n\n" }
-        if c.plan.agencies.isEmpty { m += "\(e(t.nothingToBuy))\n\n" }
+        if c.itemCount == 0 { m += "\(e(t.nothingToBuy))\n\n" }
         m += "### \(e(t.costByAgencyYear)) (\(e(c.currencyLabel)))\n\n\(e(t.costByAgencyYearNote))\n\n"
         var rows: [[String]] = c.agencyRows.filter { $0.plan != nil }.map { a in
             ["\(e(a.name)) (\(e(a.id)))"] + c.yearCosts(a.plan).map(c.amount) + [c.amount(a.plan?.totalCost ?? 0)]
@@ -64,7 +64,7 @@ enum ReportMarkdown {
 
         // Procurement
         m += "## \(e(t.procurement))\n\n\(e(t.procurementNote))\n\n"
-        if c.plan.agencies.isEmpty { m += "\(e(t.nothingToBuy))\n\n" }
+        if c.itemCount == 0 { m += "\(e(t.nothingToBuy))\n\n" }
         for a in c.plan.agencies {
             m += "### \(e(a.name)) (\(e(a.id))) — \(e(t.agencyTotal)): \(e(c.money(a.totalCost)))\n\n"
             if a.items.isEmpty { m += "\(e(t.noPurchases)) \(e(a.name)).\n\n"; continue }
