@@ -160,7 +160,7 @@ struct ReportContext {
             return scenario.resource(i.resource)?.step.map { "\(text.bandwidthKind.lowercased()) \(language.bandwidth($0))" }
         case .storage:
             guard let s = scenario.storage(i.resource.id) else { return nil }
-            return (s.unit.name.map { $0 + ", " } ?? "") + "\(singular(text.stepsUnit, 1)) \(language.bytes(s.unit.step))"
+            return s.unit.name ?? "\(singular(text.stepsUnit, 1)) \(language.bytes(s.unit.step))"
         }
     }
 

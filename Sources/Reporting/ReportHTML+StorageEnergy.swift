@@ -10,9 +10,9 @@ extension ReportHTML {
         let t = c.text
         guard c.hasEnergy else { return "" }
         var h = "<section id=\"energy\">\n<h2>\(escape(t.energy))</h2>\n<p class=\"note\">\(escape(t.energyNote))</p>\n"
-        h += "<h3>\(escape(t.energyPerYear))</h3>\n"
+        h += "<h3>\(escape(t.energyPerYear)) (\(escape(c.currencyLabel)))</h3>\n"
         h += "<div class=\"scroll\"><table class=\"costs\(c.plan.years.count > 6 ? " wide" : "")\"><thead><tr><th>\(escape(t.agency))</th>"
-        h += c.plan.years.map { "<th class=\"num\">\($0)</th>" }.joined() + "<th class=\"num\">\(escape(t.total)) (\(escape(c.currencyLabel)))</th></tr></thead>\n<tbody>\n"
+        h += c.plan.years.map { "<th class=\"num\">\($0)</th>" }.joined() + "<th class=\"num\">\(escape(t.total))</th></tr></thead>\n<tbody>\n"
         for row in c.energyRows {
             h += "<tr><td>\(escape(row.name)) <span class=\"small\">(\(escape(row.id)))</span></td>"
             h += row.perYear.map { "<td class=\"num\">\(escape(c.amount($0)))</td>" }.joined()
