@@ -211,7 +211,6 @@ struct ReportText: Sendable {
     var pue: String
     var electricityPrice: String
     var energyUse: String
-    var noEnergy: String
 
     static let en = ReportText(
         title: "Capacity plan and investment proposal",
@@ -337,8 +336,7 @@ struct ReportText: Sendable {
         powerPerServer: "Power per server",
         pue: "PUE",
         electricityPrice: "Price per kWh",
-        energyUse: "Energy (MWh a year)",
-        noEnergy: "The scenario has no facilities entries, so the plan counts no energy."
+        energyUse: "Energy (MWh a year)"
     )
 
     static let vi = ReportText(
@@ -465,7 +463,6 @@ struct ReportText: Sendable {
         powerPerServer: "Công suất mỗi máy chủ",
         pue: "PUE",
         electricityPrice: "Giá điện mỗi kWh",
-        energyUse: "Điện năng (MWh/năm)",
-        noEnergy: "Kịch bản không khai báo thông số cơ sở hạ tầng (facilities) nên kế hoạch không tính tiền điện."
+        energyUse: "Điện năng (MWh/năm)"
     )
 }

@@ -29,14 +29,21 @@ public struct Facility: Sendable, Equatable {
     public static let hoursPerYear = 8_760.0
 
     /// Energy cost of `servers` servers drawing `watts` each for a year, in the scenario's currency:
-    /// servers × watts × PUE × 8,760 h × price / 1000 (W → kW).
+    /// servers × watts × PUE × 8,760 h × price / 1000 (W → kW), to a millionth of the currency unit.
     public func yearlyCost(servers: Double, watts: Double) -> Double {
-        yearlyEnergy(servers: servers, watts: watts) * electricity
+        Self.micro(servers * watts * pue * Self.hoursPerYear / 1000 * electricity)
     }
 
-    /// Facility energy of `servers` servers drawing `watts` each for a year, in kWh (IT power × PUE).
+    /// Facility energy of `servers` servers drawing `watts` each for a year, in kWh (IT power × PUE), to a
+    /// millionth of a kWh.
     public func yearlyEnergy(servers: Double, watts: Double) -> Double {
-        servers * watts * pue * Self.hoursPerYear / 1000
+        Self.micro(servers * watts * pue * Self.hoursPerYear / 1000)
+    }
+
+    /// `x` rounded to six decimals, which removes the binary rounding noise of decimal inputs such as a PUE of 1.4
+    /// (68,678.39999999998 kWh becomes 68,678.4); values too large for six decimals in a Double are left as they are.
+    static func micro(_ x: Double) -> Double {
+        abs(x) < 9e9 ? (x * 1e6).rounded() / 1e6 : x
     }
 }
 

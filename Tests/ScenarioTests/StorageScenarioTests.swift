@@ -153,6 +153,15 @@ facilities:
                     "unknown unit 'x' in power '450x'")
     }
 
+    /// 7 servers × 800 W × 1.4 × 8,760 h / 1000 = 68,678.4 kWh; × 3,160 VND = 217,023,744 VND (exact decimals,
+    /// although 1.4 has no exact binary form).
+    @Test func energyOfAFacilityIsTheHandComputationWithoutBinaryNoise() {
+        let f = Facility(site: "s1", powerPerServer: 450, pue: 1.4, electricity: 3160)
+        #expect(f.yearlyEnergy(servers: 7, watts: 800) == 68_678.4)
+        #expect(f.yearlyCost(servers: 7, watts: 800) == 217_023_744)
+        #expect(f.yearlyCost(servers: 0, watts: 800) == 0)
+    }
+
     @Test func poolPowerWithABadUnitIsLocated() {
         let yaml = variant("    site: s1\n    servers: 2", "    site: s1\n    servers: 2\n    power: 1kWh", in: storageScenario)
         expectError(yaml, at: "1kWh", "unknown unit 'kWh' in power '1kWh'")
