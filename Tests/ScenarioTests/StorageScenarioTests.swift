@@ -138,6 +138,13 @@ facilities:
                     "'growth' in data item 'audit log' of storage 'records' applies only to count items")
     }
 
+    @Test func aBadPurchaseUnitIsLocated() {
+        expectError(variant("step: 50TB", "step: 0TB", in: storageScenario), at: "0TB, cost", "'step' in unit of storage 'records' must be a size > 0")
+        expectError(variant("step: 50TB, cost: 1000000000,", "step: 50TB,", in: storageScenario), at: "{name: disk shelf",
+                    "missing required key 'cost' in unit of storage 'records'")
+        expectError(variant("cost: 1000000000, opex", "cost: 1bn, opex", in: storageScenario), at: "1bn", "invalid amount '1bn'")
+    }
+
     @Test func storageRequiresCopiesHeadroomAndUnit() {
         let yaml = variant("    copies: 3\n", "", in: storageScenario)
         expectError(yaml, at: "id: records", "missing required key 'copies' in storage 'records'")
