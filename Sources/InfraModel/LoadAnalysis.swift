@@ -82,6 +82,7 @@ public struct LoadAnalysis: Sendable {
             let bw = linkBandwidth[i].bandwidth
             return (max(directions[2 * i].meanUtilization * bw, directions[2 * i + 1].meanUtilization * bw),
                     max(directions[2 * i].peakUtilization, directions[2 * i + 1].peakUtilization) * bw)
+        case .storage: return nil   // data at rest carries no request load
         }
     }
 
@@ -93,6 +94,7 @@ public struct LoadAnalysis: Sendable {
             return linkBandwidth.firstIndex { $0.id == resource.id }.map {
                 max(directions[2 * $0].meanUtilization, directions[2 * $0 + 1].meanUtilization)
             }
+        case .storage: return nil
         }
     }
 

@@ -1,5 +1,5 @@
 /// Capacity of resources by their typed identity: the one place that knows how each kind's capacity sits in the
-/// configuration (pools: servers; links: bit/s per direction).
+/// configuration (pools: servers; links: bit/s per direction; storage is not part of the simulated configuration).
 extension ModelConfiguration {
     /// Every resource of the configuration: pools, then links, in file order.
     public var resources: [ResourceID] {
@@ -11,6 +11,7 @@ extension ModelConfiguration {
         switch resource.kind {
         case .pool: return pools.first { $0.id == resource.id }.map { Double($0.servers) }
         case .link: return links.first { $0.id == resource.id }?.bandwidth
+        case .storage: return nil   // not simulated: storage need is a closed form (Scenario, Planning)
         }
     }
 
@@ -21,6 +22,7 @@ extension ModelConfiguration {
             if let i = pools.firstIndex(where: { $0.id == resource.id }) { pools[i].servers = max(Int(value), 0) }
         case .link:
             if let i = links.firstIndex(where: { $0.id == resource.id }) { links[i].bandwidth = value }
+        case .storage: break
         }
     }
 }
@@ -49,6 +51,7 @@ extension RunResults {
         case .pool: return pools.first { $0.id == resource.id }?.utilization.mean
         case .link:
             return links.first { $0.id == resource.id }.map { max($0.forward.utilization.mean, $0.reverse.utilization.mean) }
+        case .storage: return nil
         }
     }
 }

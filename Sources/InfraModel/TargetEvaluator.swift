@@ -58,6 +58,7 @@ public enum TargetEvaluator {
                 guard let x = a, let y = b else { return a ?? b }
                 return x.0 + x.1 >= y.0 + y.1 ? x : y
             }
+        case .storage: return nil   // no simulated target applies to storage
         }
     }
 }

@@ -200,10 +200,18 @@ public struct ExploreAnalysis: Sendable {
             }
         }
         let last = years.last ?? scenario.horizon.baseYear
+        let energy = EnergyCost.byAgency(EnergyCost.lines(scenario, years: years) { year, resource in
+            guard let r = specs.firstIndex(where: { $0.id == resource }), let y = years.firstIndex(of: year) else { return nil }
+            return capacity[r].1[y]
+        })
         let agencies = scenario.agencies.compactMap { a -> AgencyPlan? in
             let mine = items.filter { $0.agency == a.id }
-            guard !mine.isEmpty else { return nil }
-            return AgencyPlan(id: a.id, name: a.name, totalCost: PlanStudy.totalCost(mine, lastYear: last), items: mine)
+            let power = energy[a.id] ?? [:]
+            guard !mine.isEmpty || EnergyCost.total(power) > 0 else { return nil }
+            var plan = AgencyPlan(id: a.id, name: a.name, totalCost: PlanStudy.totalCost(mine, lastYear: last) + EnergyCost.total(power),
+                                  items: mine)
+            plan.energy = power
+            return plan
         }
         return RobustPlan(quantile: q, agencies: agencies, totalCost: agencies.reduce(0) { $0 + $1.totalCost },
                           capacity: capacity, jointAdequacy: samples.isEmpty ? 0 : Double(covered.count) / Double(samples.count),

@@ -19,11 +19,13 @@ public enum PlanStudy {
             var search = try SizingSearch(scenario: scenario, year: year, overrides: o, floor: installed, jobs: jobs, cache: cache)
             let outcome = try search.run()
             let before = try offeredUtilization(scenario, year: year, overrides: o, installed: installed)
+                .merging(storageFill(scenario, year: year, installed: installed)) { $1 }
             var after = installed
             for (v, x) in zip(outcome.variables, outcome.values) where x > installedSteps(v, installed) {
                 after[v.resource] = v.capacity(x)
             }
             let afterUtilization = try offeredUtilization(scenario, year: year, overrides: o, installed: after)
+                .merging(storageFill(scenario, year: year, installed: after)) { $1 }
             for (i, v) in outcome.variables.enumerated() {
                 let value = outcome.values[i]
                 let old = installedSteps(v, installed)
@@ -45,24 +47,34 @@ public enum PlanStudy {
             for (p, pool) in scenario.pools.enumerated() {
                 demand[.pool(pool.id)] = load.pools[p].meanUtilization * Double(outcome.results.pools[p].servers)
             }
+            for storage in scenario.storage { demand[.storage(storage.id)] = scenario.storageNeed(storage, year: year) }
             capacity.append(YearCapacity(
                 year: year, capacity: resources.map { ($0.id, installed[$0.id] ?? 0) }, demand: demand,
                 results: outcome.results, feasible: outcome.feasible,
-                simulations: outcome.simulations, replications: outcome.replications))
+                simulations: outcome.simulations, replications: outcome.replications, shortfalls: outcome.shortfalls))
             progress?(k + 1, years.count)
         }
         let last = years.last ?? scenario.horizon.baseYear
+        let energyLines = EnergyCost.lines(scenario, capacity: capacity)
+        let energy = EnergyCost.byAgency(energyLines)
         let agencies = scenario.agencies.compactMap { a -> AgencyPlan? in
             let mine = items.filter { $0.agency == a.id }
-            guard !mine.isEmpty else { return nil }
-            return AgencyPlan(id: a.id, name: a.name, totalCost: totalCost(mine, lastYear: last), items: mine)
+            let power = energy[a.id] ?? [:]
+            // An agency with nothing to buy still pays for the energy of its servers.
+            guard !mine.isEmpty || EnergyCost.total(power) > 0 else { return nil }
+            var plan = AgencyPlan(id: a.id, name: a.name, totalCost: totalCost(mine, lastYear: last) + EnergyCost.total(power),
+                                  items: mine)
+            plan.energy = power
+            return plan
         }
         let c = RunStudy.configuration(scenario, overrides)
-        return ProcurementPlan(
+        var plan = ProcurementPlan(
             scenario: scenario.name, currency: scenario.currency, years: years,
             totalCost: agencies.reduce(0) { $0 + $1.totalCost }, agencies: agencies, capacity: capacity,
             seed: c.seed, replicationsPerRun: c.simulation.replications, duration: c.simulation.duration, warmup: c.simulation.warmup,
             overrides: scenario.overrides)
+        plan.energy = energyLines
+        return plan
     }
 
     /// The value of variable `v` that the capacity in `installed` amounts to (whole steps above its base).
@@ -87,6 +99,18 @@ public enum PlanStudy {
         let load = LoadAnalysis(try CompiledModel(c))
         var out: [ResourceID: Double] = [:]
         for r in c.resources { out[r] = load.meanUtilization(r) }
+        return out
+    }
+
+    /// Fill of every storage resource in `year` on the `installed` capacity: data × copies / capacity (the share
+    /// of usable capacity that holds data; 1 − headroom or less once the need is met).
+    static func storageFill(_ s: Scenario, year: Int, installed: [ResourceID: Double]) -> [ResourceID: Double] {
+        var out: [ResourceID: Double] = [:]
+        for storage in s.storage {
+            let capacity = installed[.storage(storage.id)] ?? storage.installed
+            let raw = s.storedData(storage, year: year) * storage.copies
+            out[.storage(storage.id)] = capacity > 0 ? raw / capacity : (raw > 0 ? .infinity : 0)
+        }
         return out
     }
 

@@ -5,7 +5,7 @@ import Scenario
 public struct ProcurementItem: Sendable, Equatable {
     public typealias Kind = PurchaseUnit.Kind
     public var year: Int
-    /// What is bought: servers or bandwidth.
+    /// What is bought: servers, bandwidth or storage.
     public var kind: Kind
     /// The resource that grows.
     public var resource: ResourceID
@@ -14,9 +14,9 @@ public struct ProcurementItem: Sendable, Equatable {
     /// A link's far end.
     public var toSite: String?
     public var agency: String
-    /// Purchase steps added (servers, or bandwidth steps).
+    /// Purchase steps added (servers, bandwidth steps, or storage steps).
     public var quantity: Int
-    /// Capacity the steps add, in the resource's capacity unit (servers, or bit/s).
+    /// Capacity the steps add, in the resource's capacity unit (servers, bit/s, or usable bytes).
     public var addedCapacity: Double
     /// Price of one step in the year of purchase (a server, or a step's lease), in the scenario currency.
     public var unitCost: Double
@@ -28,7 +28,7 @@ public struct ProcurementItem: Sendable, Equatable {
     public var capacityBefore: Double
     public var capacityAfter: Double
     /// Offered utilisation this year (offered load / capacity, all installed servers up) on the
-    /// capacity before and after the purchase.
+    /// capacity before and after the purchase; for storage, the fill (data × copies / capacity).
     public var utilizationBefore: Double
     public var utilizationAfter: Double
     /// Why: the target that one step less would miss, or the closed-form bound that applies.
@@ -36,15 +36,23 @@ public struct ProcurementItem: Sendable, Equatable {
 
     /// For bandwidth: bit/s added.
     public var bandwidthBps: Double? { kind == .bandwidth ? addedCapacity : nil }
+    /// For storage: usable bytes added.
+    public var capacityBytes: Double? { kind == .storage ? addedCapacity : nil }
 }
 
 /// Purchases of one agency.
 public struct AgencyPlan: Sendable, Equatable {
     public var id: String
     public var name: String
-    /// Sum of items' cost plus each item's opex for every later year of the horizon.
+    /// Sum of items' cost plus each item's opex for every later year of the horizon, plus the energy of every year.
     public var totalCost: Double
     public var items: [ProcurementItem]
+    /// Energy cost of the agency's installed servers per year, in the scenario's currency (years with facilities
+    /// entries only; not a purchase).
+    public var energy: [Int: Double] = [:]
+
+    /// The energy of every year, summed in year order.
+    public var energyTotal: Double { EnergyCost.total(energy) }
 }
 
 /// Capacity of every resource in one year of the plan.
@@ -53,12 +61,15 @@ public struct YearCapacity: Sendable {
     /// Capacity of every resource after this year's purchases, in its capacity unit (servers, bit/s), in the
     /// scenario's resource order.
     public var capacity: [(resource: ResourceID, value: Double)]
-    /// Offered load per pool in servers (demand), from the closed forms.
+    /// Demand per resource from the closed forms: offered load per pool in servers; for storage, the usable bytes
+    /// needed (data × copies / (1 − headroom)).
     public var demand: [ResourceID: Double]
     public var results: RunResults
     public var feasible: Bool
     public var simulations: Int
     public var replications: Int
+    /// Storage whose need exceeds its `max_capacity` this year (the year is then infeasible).
+    public var shortfalls: [CapacityShortfall] = []
 
     /// The capacity of `resource` this year.
     public func capacity(of resource: ResourceID) -> Double? { capacity.first { $0.resource == resource }?.value }
@@ -82,14 +93,16 @@ public struct ProcurementPlan: Sendable {
     public var warmup: Double
     /// The `--set` overrides the scenario was planned with.
     public var overrides: [ScenarioOverride] = []
+    /// Energy per year and pool of the servers installed after each year's purchases (sites with facilities only).
+    public var energy: [EnergyLine] = []
 }
 
 extension AgencyPlan {
     /// What the agency pays in `year`, in the scenario's currency: that year's purchases (capex, or the first
-    /// year's lease) plus the upkeep or lease of every earlier purchase.
-    public func cost(inYear year: Int) -> Double { Self.cost(of: items, inYear: year) }
+    /// year's lease), the upkeep or lease of every earlier purchase, and the year's energy.
+    public func cost(inYear year: Int) -> Double { Self.cost(of: items, inYear: year) + (energy[year] ?? 0) }
 
-    /// What `items` cost in `year` (see `cost(inYear:)`).
+    /// What `items` cost in `year`: purchases of that year plus upkeep or lease of earlier ones (no energy).
     public static func cost(of items: [ProcurementItem], inYear year: Int) -> Double {
         items.reduce(0) { sum, i in
             if i.year == year { return sum + i.cost }
@@ -100,6 +113,6 @@ extension AgencyPlan {
 }
 
 extension ProcurementPlan {
-    /// What all agencies pay in `year`, in the scenario's currency.
+    /// What all agencies pay in `year`, in the scenario's currency (energy included).
     public func cost(inYear year: Int) -> Double { agencies.reduce(0) { $0 + $1.cost(inYear: year) } }
 }

@@ -13,6 +13,8 @@ public struct PurchaseReason: Sendable, Equatable {
         case installed
         /// A robust plan: the capacity that at least this share of the sampled futures needs.
         case coversFutures(quantile: Double)
+        /// Closed form for storage: the usable bytes needed this year, data × copies / (1 − headroom).
+        case storageNeed(bytes: Double)
     }
 
     public var cause: Cause

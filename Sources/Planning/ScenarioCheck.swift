@@ -13,6 +13,7 @@ public enum ScenarioCheck {
             let model = try CompiledModel(scenario.model(year: year))
             out += LoadAnalysis(model).overloadWarnings().map { "\(year): \($0) (installed capacity)" }
         }
+        out += facilityAndStorageWarnings(scenario)
         return out
     }
 }

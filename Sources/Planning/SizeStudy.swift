@@ -19,9 +19,11 @@ public struct SizingReport: Sendable {
         public var resource: ResourceID
         public var current: Double
         public var required: Double
+        /// For storage: usable bytes needed this year (data × copies / (1 − headroom)); nil for simulated resources.
+        public var need: Double? = nil
     }
     public var year: Int
-    /// Every resource the search sized, in variable order (pools, then links).
+    /// Every resource the search sized, in variable order (pools, then links, then storage).
     public var lines: [Line]
     public var outcome: SizingOutcome
     /// The `--set` overrides the scenario was sized with.
@@ -31,7 +33,8 @@ public struct SizingReport: Sendable {
         overrides = scenario.overrides
         year = outcome.year
         lines = zip(outcome.variables, outcome.values).map { v, x in
-            Line(resource: v.resource, current: scenario.resource(v.resource)?.installed ?? 0, required: v.capacity(x))
+            Line(resource: v.resource, current: scenario.resource(v.resource)?.installed ?? 0, required: v.capacity(x),
+                 need: v.resource.kind == .storage ? scenario.storage(v.resource.id).map { scenario.storageNeed($0, year: outcome.year) } : nil)
         }
         self.outcome = outcome
     }

@@ -41,6 +41,8 @@ enum SizingBounds {
                                                                 : .stability(offered: offered)
                 return SizingVariable(resource: spec.id, lower: steps, bound: max(bound, steps), base: base, step: step,
                                       redundancy: 0, lowerReason: PurchaseReason(cause, kind: .link))
+            case .storage:
+                return nil   // no offered load; see `storage(_:year:floor:)`
             }
         }
     }
@@ -65,6 +67,8 @@ enum SizingBounds {
                 let bits = load.offeredLoad(v.resource)?.peak ?? 0
                 let steps = Int(((2 * bits - v.base) / v.step).rounded(.up))
                 return min(max(steps, v.lower), v.bound)
+            case .storage:
+                return v.lower
             }
         }
     }

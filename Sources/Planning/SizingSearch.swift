@@ -15,11 +15,18 @@ import Scenario
 /// estimate lies within the limit but its bound does not, the configuration is simulated again
 /// with twice the replications, up to four times the scenario's count, before it is rejected.
 /// All probes use the scenario seed (common random numbers), and outcomes are cached.
+///
+/// Closed-form variables (storage) are fixed at their lower bound: no simulated quantity depends on them, so they
+/// neither grow, shrink, nor enter the cache key, and a scenario runs the same simulations with or without them.
 public struct SizingSearch {
     public let scenario: Scenario
     public let year: Int
     let model: ModelConfiguration
     public let variables: [SizingVariable]
+    /// Closed-form resources (storage) whose need exceeds their bound: the year is infeasible.
+    public let shortfalls: [CapacityShortfall]
+    /// Indices of the variables a simulation depends on (all but the closed-form ones): the probe cache key.
+    let simulated: [Int]
     let jobs: Int
     let baseReplications: Int
     /// Results shared with other searches (a study's plans); nil = this search only.
@@ -43,7 +50,11 @@ public struct SizingSearch {
         var o = overrides
         o.year = year
         model = RunStudy.configuration(scenario, o)
-        variables = try SizingBounds.variables(scenario, model: model, floor: floor)
+        let storage = SizingBounds.storage(scenario, year: year, floor: floor)
+        let all = try SizingBounds.variables(scenario, model: model, floor: floor) + storage.variables
+        variables = all
+        shortfalls = storage.shortfalls
+        simulated = all.indices.filter { !all[$0].closedForm }
         self.jobs = jobs
         shared = cache
         baseReplications = model.simulation.replications
@@ -56,8 +67,12 @@ public struct SizingSearch {
         return c
     }
 
+    /// The values a simulation depends on: closed-form variables are left out.
+    func cacheKey(_ values: SizingValues) -> SizingValues { simulated.map { values[$0] } }
+
     mutating func probe(_ values: SizingValues) throws -> Probe {
-        if let p = cache[values] { return p }
+        let key = cacheKey(values)
+        if let p = cache[key] { return p }
         var replications = baseReplications
         var p: Probe
         while true {
@@ -76,7 +91,7 @@ public struct SizingSearch {
             if p.met || !ambiguous || replications >= 4 * baseReplications { break }
             replications *= 2
         }
-        cache[values] = p
+        cache[key] = p
         return p
     }
 
@@ -87,7 +102,7 @@ public struct SizingSearch {
         case .resource(let r): involved = [r]
         case .workload(let id): involved = Set(scenario.workload(id)?.configuration.resourcesOnRoute ?? [])
         }
-        return variables.indices.filter { involved.contains(variables[$0].resource) }
+        return simulated.filter { involved.contains(variables[$0].resource) }
     }
 
     /// Mean simulated utilisation of a variable's resource in `results` (links: the busier direction).
@@ -109,13 +124,14 @@ public struct SizingSearch {
             }
             if !grew {
                 return SizingOutcome(year: year, variables: variables, values: values, results: probe.results,
-                                     feasible: false, binding: [:], simulations: simulations, replications: replicationsRun)
+                                     feasible: false, binding: [:], simulations: simulations, replications: replicationsRun,
+                                     shortfalls: shortfalls)
             }
             probe = try self.probe(values)
         }
         // Shrink each resource to the smallest value that still meets every target.
         var binding: [Int: [TargetResult]] = [:]
-        let order = variables.indices.sorted { unitCost($0) > unitCost($1) }
+        let order = simulated.sorted { unitCost($0) > unitCost($1) }
         for i in order {
             var lo = variables[i].lower, hi = values[i]   // hi is known to meet
             var failing: [TargetResult] = []
@@ -138,7 +154,8 @@ public struct SizingSearch {
         }
         let final = try self.probe(values)
         return SizingOutcome(year: year, variables: variables, values: values, results: final.results,
-                             feasible: final.met, binding: binding, simulations: simulations, replications: replicationsRun)
+                             feasible: final.met && shortfalls.isEmpty, binding: binding, simulations: simulations,
+                             replications: replicationsRun, shortfalls: shortfalls)
     }
 
     /// Price of one step of a variable's resource (0 when unpriced): the search shrinks dearer resources first.
@@ -153,12 +170,14 @@ public struct SizingOutcome: Sendable {
     public var values: SizingValues
     /// Simulation results of the required configuration.
     public var results: RunResults
-    /// False when no configuration within the bounds meets every target.
+    /// False when no configuration within the bounds meets every target, or some storage need exceeds its bound.
     public var feasible: Bool
     /// Per variable above its lower bound: the targets missed one step below its value.
     public var binding: [Int: [TargetResult]]
     public var simulations: Int
     public var replications: Int
+    /// Closed-form resources (storage) that cannot reach their need within their bound.
+    public var shortfalls: [CapacityShortfall] = []
 
     /// Targets not met by the final configuration.
     public var unmetTargets: [TargetResult] { results.targets.filter { !$0.met } }

@@ -1,7 +1,7 @@
 import InfraModel
 
-/// One resource the sizing search may change, counted in purchase steps: a pool's servers (base 0, step 1) or a
-/// link's bandwidth steps above a base.
+/// One resource the sizing search may change, counted in purchase steps: a pool's servers (base 0, step 1), a
+/// link's bandwidth steps above a base, or storage steps above what is installed.
 public struct SizingVariable: Sendable, Equatable {
     public var resource: ResourceID
     /// Smallest value the search may choose (steps).
@@ -16,6 +16,9 @@ public struct SizingVariable: Sendable, Equatable {
     public var redundancy: Int
     /// Why `lower` is what it is (closed-form bound), for the plan's explanations.
     public var lowerReason: PurchaseReason
+    /// True when no simulated quantity depends on this variable (storage): the search fixes it at `lower`, its
+    /// closed-form bound, never simulates another value and leaves it out of the probe cache key.
+    public var closedForm: Bool = false
 }
 
 /// Values of every sizing variable, in variable order.

@@ -31,6 +31,23 @@ public enum NumberFormat {
         return fixed(bps, 0) + " bit/s"
     }
 
+    /// A size in bytes in decimal units as "950 GB", "50 TB", "1.25 PB" (3 significant digits, trailing zeros dropped).
+    public static func bytes(_ b: Double) -> String {
+        guard b.isFinite else { return "∞" }
+        let units: [(Double, String)] = [(1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")]
+        for (scale, name) in units where b >= scale { return trimmedSignificant(b / scale) + " " + name }
+        return fixed(b, 0) + " B"
+    }
+
+    /// Three significant digits without trailing zeros after the point ("50", "1.25", "0.5").
+    static func trimmedSignificant(_ x: Double) -> String {
+        var s = significant(x)
+        guard s.contains(".") else { return s }
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
     /// A rate per second with 3 significant digits.
     public static func rate(_ x: Double) -> String { significant(x) + "/s" }
 

@@ -4,7 +4,8 @@ import Planning
 /// JSON documents of `capsim size` and `capsim plan` (contract §4).
 public enum PlanDocument {
     /// The results document of the required configuration, with per pool `current`/`required`,
-    /// per link `current_bps`/`required_bps`, and the search's simulation count.
+    /// per link `current_bps`/`required_bps`, per storage `current_bytes`/`required_bytes`/`need_bytes`, and the
+    /// search's simulation count.
     public static func size(_ s: SizingReport) -> JSONValue {
         let r = s.outcome.results
         let pools: [(String, JSONValue)] = r.pools.map { p in
@@ -19,12 +20,17 @@ public enum PlanDocument {
                                                 ("required_bps", .number(line?.required ?? l.bandwidth))]
             return (l.id, .object(sizes + ResultsDocument.link(l)))
         }
+        let storage: [(String, JSONValue)] = s.lines.filter { $0.resource.kind == .storage }.map { line in
+            (line.resource.id, .object([("current_bytes", .number(line.current)), ("required_bytes", .number(line.required)),
+                                        ("need_bytes", .number(line.need ?? 0))]))
+        }
         return .object(ResultsDocument.header(r, year: s.year) + [
             ("overrides", ResultsDocument.overrides(s.overrides)),
             ("feasible", .bool(s.outcome.feasible)),
             ("simulations", .integer(Int64(s.outcome.simulations))),
             ("replications_simulated", .integer(Int64(s.outcome.replications))),
-            ("pools", .object(pools)), ("links", .object(links)),
+            ("pools", .object(pools)), ("links", .object(links)), ("storage", .object(storage)),
+            ("shortfalls", shortfalls(s.outcome.shortfalls)),
             ("workloads", ResultsDocument.workloads(r)),
             ("targets", ResultsDocument.targets(r.targets)),
             ("warnings", .array(r.warnings.map { .string($0) })),
@@ -45,11 +51,28 @@ public enum PlanDocument {
         return .object(members)
     }
 
-    /// Capacity of one plan year: per kind, an object of resource id → capacity (`servers`, `bandwidth_bps`).
+    /// Capacity of one plan year: per kind, an object of resource id → capacity (`servers`, `bandwidth_bps`,
+    /// `capacity_bytes`), and for storage the need (`need_bytes`).
     static func capacity(_ y: YearCapacity) -> [(String, JSONValue)] {
-        ResourceID.Kind.allCases.map { kind in
+        let capacities: [(String, JSONValue)] = ResourceID.Kind.allCases.map { kind in
             (kind.capacityKey, .object(y.capacity.filter { $0.resource.kind == kind }.map { ($0.resource.id, kind.json($0.value)) }))
         }
+        let needs: [(String, JSONValue)] = y.capacity.filter { $0.resource.kind == .storage }.map { c in
+            (c.resource.id, .number(y.demand[c.resource] ?? 0))
+        }
+        return capacities + [(ResourceID.Kind.storage.demandKey, .object(needs))]
+    }
+
+    /// Storage whose need exceeds its bound: resource, need and bound in bytes.
+    static func shortfalls(_ list: [CapacityShortfall]) -> JSONValue {
+        .array(list.map { f in
+            .object([("resource", .string(f.resource.description)), ("need", .number(f.need)), ("maximum", .number(f.maximum))])
+        })
+    }
+
+    /// Energy cost per year as `{"YEAR": cost}`, in year order.
+    static func energy(_ perYear: [Int: Double]) -> JSONValue {
+        .object(perYear.keys.sorted().map { (String($0), .number(perYear[$0]!)) })
     }
 
     public static func plan(_ p: ProcurementPlan) -> JSONValue {
@@ -63,12 +86,14 @@ public enum PlanDocument {
             ("simulations", .integer(Int64(p.simulations))),
             ("total_cost", .number(p.totalCost)),
             ("agencies", .object(p.agencies.map { a in
-                (a.id, .object([("name", .string(a.name)), ("total_cost", .number(a.totalCost)), ("items", .array(a.items.map(item)))]))
+                (a.id, .object([("name", .string(a.name)), ("total_cost", .number(a.totalCost)), ("items", .array(a.items.map(item))),
+                                ("energy", energy(a.energy))]))
             })),
             ("capacity", .array(p.capacity.map { y in
                 let head: [(String, JSONValue)] = [("year", .integer(Int64(y.year))), ("feasible", .bool(y.feasible)),
                                                    ("simulations", .integer(Int64(y.simulations)))]
-                return JSONValue.object(head + capacity(y) + [("targets", ResultsDocument.targets(y.results.targets))])
+                return JSONValue.object(head + capacity(y) + [("targets", ResultsDocument.targets(y.results.targets)),
+                                                             ("shortfalls", shortfalls(y.shortfalls))])
             })),
         ])
     }

@@ -12,7 +12,7 @@ import Scenario
 /// `report.md` with the same tables, and CSV tables for spreadsheets.
 public enum ReportBundle {
     /// The files of a bundle, in the order they are written.
-    public static let fileNames = ["procurement.csv", "capacity.csv", "pools.csv", "links.csv", "workloads.csv",
+    public static let fileNames = ["procurement.csv", "capacity.csv", "energy.csv", "pools.csv", "links.csv", "workloads.csv",
                                    "targets.csv", "assumptions.csv", "report.md", "index.html"]
 
     /// Every file of the bundle (name → content), rendered in memory; nothing is written.
@@ -27,6 +27,7 @@ public enum ReportBundle {
         return study + [
             ("procurement.csv", ReportCSV.procurement(plan)),
             ("capacity.csv", ReportCSV.capacity(plan)),
+            ("energy.csv", ReportCSV.energy(plan)),
             ("pools.csv", ReportCSV.pools(plan)),
             ("links.csv", ReportCSV.links(plan)),
             ("workloads.csv", ReportCSV.workloads(plan)),
@@ -113,30 +114,42 @@ struct ReportContext {
 
     /// Agencies of the scenario without any purchase, as "Name (id)".
     var idleAgencies: [String] {
-        agencyRows.filter { $0.plan == nil }.map { "\($0.name) (\($0.id))" }
+        agencyRows.filter { $0.plan?.items.isEmpty ?? true }.map { "\($0.name) (\($0.id))" }
     }
 
-    /// What an agency pays in each plan year.
+    /// Agencies with at least one purchase (an agency may be in the plan for its energy alone).
+    var buyingAgencies: Int { plan.agencies.filter { !$0.items.isEmpty }.count }
+
+    /// What an agency pays in each plan year (purchases, upkeep and energy).
     func yearCosts(_ a: AgencyPlan?) -> [Double] {
-        plan.years.map { PlanSummary.yearCost(a?.items ?? [], year: $0) }
+        plan.years.map { y in a.map { PlanSummary.yearCost($0, year: y) } ?? 0 }
     }
 
     var yearTotals: [Double] {
-        plan.years.map { y in plan.agencies.reduce(0) { $0 + PlanSummary.yearCost($1.items, year: y) } }
+        plan.years.map { y in plan.agencies.reduce(0) { $0 + PlanSummary.yearCost($1, year: y) } }
     }
 
     func agencyName(_ id: String) -> String { scenario.agency(id)?.name ?? id }
 
-    /// "Servers" / "Bandwidth".
-    func kindName(_ i: ProcurementItem) -> String { i.kind == .servers ? text.serversKind : text.bandwidthKind }
+    /// "Servers" / "Bandwidth" / "Storage".
+    func kindName(_ i: ProcurementItem) -> String {
+        switch i.kind {
+        case .servers: return text.serversKind
+        case .bandwidth: return text.bandwidthKind
+        case .storage: return text.storageKind
+        }
+    }
 
-    /// Quantity as a phrase: "4 servers" or "3 steps (300 Mbit/s)".
+    /// Quantity as a phrase: "4 servers", "3 steps (+300 Mbit/s)" or "2 steps (+100 TB)".
     func quantityText(_ i: ProcurementItem) -> String {
         switch i.kind {
         case .servers: return "\(i.quantity) \(singular(text.serversUnit, i.quantity))"
         case .bandwidth:
             let bps = i.bandwidthBps.map { " (+\(language.bandwidth($0)))" } ?? ""
             return "\(i.quantity) \(singular(text.stepsUnit, i.quantity))\(bps)"
+        case .storage:
+            let bytes = i.capacityBytes.map { " (+\(language.bytes($0)))" } ?? ""
+            return "\(i.quantity) \(singular(text.stepsUnit, i.quantity))\(bytes)"
         }
     }
 
@@ -148,12 +161,15 @@ struct ReportContext {
     /// The site, or "from → to" for links.
     func whereText(_ i: ProcurementItem) -> String { i.toSite.map { "\(i.site) → \($0)" } ?? i.site }
 
-    /// The unit bought: the pool's server model, or the link's step.
+    /// The unit bought: the pool's server model, the link's step, or the storage unit (its name and step).
     func unitText(_ i: ProcurementItem) -> String? {
         switch i.kind {
         case .servers: return scenario.resource(i.resource)?.purchase?.name
         case .bandwidth:
             return scenario.resource(i.resource)?.step.map { "\(text.bandwidthKind.lowercased()) \(language.bandwidth($0))" }
+        case .storage:
+            guard let s = scenario.storage(i.resource.id) else { return nil }
+            return s.unit.name ?? "\(singular(text.stepsUnit, 1)) \(language.bytes(s.unit.step))"
         }
     }
 
@@ -161,7 +177,8 @@ struct ReportContext {
     func reasonText(_ i: ProcurementItem) -> String { language.reason(i.reason) }
 
     func utilisationText(_ i: ProcurementItem) -> String {
-        "\(text.utilisationChange) \(language.percent(i.utilizationBefore)) → \(language.percent(i.utilizationAfter))"
+        let what = i.kind == .storage ? text.fillChange : text.utilisationChange
+        return "\(what) \(language.percent(i.utilizationBefore)) → \(language.percent(i.utilizationAfter))"
     }
 
     /// The name of a kind of resource in the report language ("Pool", "Link").
@@ -169,6 +186,7 @@ struct ReportContext {
         switch kind {
         case .pool: return text.pool
         case .link: return text.link
+        case .storage: return text.storageKind
         }
     }
 
@@ -201,7 +219,8 @@ struct ReportContext {
 
     /// Unmet targets of an infeasible year: "workload:x p95".
     func unmetText(_ y: YearCapacity) -> String {
-        y.results.targets.filter { !$0.met }.map { "\($0.target.subject.label) \($0.target.metric.rawValue)" }
+        (y.results.targets.filter { !$0.met }.map { "\($0.target.subject.label) \($0.target.metric.rawValue)" }
+            + y.shortfalls.map { "\($0.resource) \(language.bytes($0.need)) > max_capacity \(language.bytes($0.maximum))" })
             .joined(separator: ", ")
     }
 

@@ -58,12 +58,12 @@ public enum ReportCSV {
     /// One row per plan item with the contract's ITEM fields, plus agency, to_site, reason and utilisations.
     public static func procurement(_ plan: ProcurementPlan) -> String {
         let header = ["year", "kind", "resource", "site", "quantity", "unit_cost", "cost", "opex_per_year",
-                      "bandwidth_bps", "agency", "to_site", "capacity_before", "capacity_after",
+                      "bandwidth_bps", "capacity_bytes", "agency", "to_site", "capacity_before", "capacity_after",
                       "utilization_before", "utilization_after", "reason"]
         let rows = plan.agencies.flatMap { a in
             a.items.map { i in
                 [String(i.year), i.kind.rawValue, i.resource.id, i.site, String(i.quantity),
-                 number(i.unitCost), number(i.cost), number(i.opexPerYear), number(i.bandwidthBps),
+                 number(i.unitCost), number(i.cost), number(i.opexPerYear), number(i.bandwidthBps), number(i.capacityBytes),
                  i.agency, i.toSite ?? "", number(i.capacityBefore), number(i.capacityAfter),
                  number(i.utilizationBefore), number(i.utilizationAfter), ReportLanguage.en.reason(i.reason)]
             }
@@ -73,7 +73,7 @@ public enum ReportCSV {
 
     /// Per year and resource: installed capacity and demand, one capacity and one demand column per kind of
     /// resource. Pools: servers and offered load in servers; links: bandwidth per direction and the busier
-    /// direction's simulated throughput, both in bit/s.
+    /// direction's simulated throughput, both in bit/s; storage: usable bytes installed and needed.
     public static func capacity(_ plan: ProcurementPlan) -> String {
         let kinds = ResourceID.Kind.allCases
         let header = ["year", "kind", "resource"] + kinds.map(\.capacityKey) + kinds.map(\.demandKey) + ["feasible"]
@@ -95,7 +95,19 @@ public enum ReportCSV {
         case .pool: return y.demand[resource]
         case .link:
             return y.results.links.first { $0.id == resource.id }.map { max($0.forward.throughputBps.mean, $0.reverse.throughputBps.mean) }
+        case .storage: return y.demand[resource]
         }
+    }
+
+    /// Per year and pool with a facilities entry: the energy of the servers installed after that year's purchases.
+    /// energy_kwh = servers × power_w × pue × 8,760 h / 1000; cost = energy_kwh × electricity_per_kwh.
+    public static func energy(_ plan: ProcurementPlan) -> String {
+        let header = ["year", "agency", "pool", "site", "servers", "power_w", "pue", "electricity_per_kwh", "energy_kwh", "cost"]
+        let rows = plan.energy.map { l in
+            [String(l.year), l.agency, l.pool, l.site, String(l.servers), number(l.watts), number(l.pue),
+             number(l.electricity), number(l.kWh), number(l.cost)]
+        }
+        return render(header: header, rows: rows)
     }
 
     /// Per year and pool: every statistic of the simulated plan configuration.

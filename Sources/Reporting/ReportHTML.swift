@@ -148,6 +148,7 @@ enum ReportHTML {
         h += toc(c)
         h += summary(c)
         h += procurement(c)
+        h += energy(c)
         h += capacity(c)
         h += charts(c)
         if let u = c.uncertainty { h += ReportUncertainty.html(c, u) }
@@ -180,7 +181,8 @@ enum ReportHTML {
 
     static func toc(_ c: ReportContext) -> String {
         let t = c.text
-        var entries = [("summary", t.summary), ("procurement", t.procurement), ("capacity", t.capacity), ("charts", t.charts)]
+        let energy = c.hasEnergy ? [("energy", t.energy)] : []
+        var entries = [("summary", t.summary), ("procurement", t.procurement)] + energy + [("capacity", t.capacity), ("charts", t.charts)]
         if c.uncertainty != nil { entries.append(("uncertainty", c.language.uncertaintyText.heading)) }
         entries += [("targets", c.fill(t.targets, String(c.lastYear))), ("assumptions", t.assumptions), ("method", t.method)]
         return "<nav class=\"toc\" aria-label=\"\(escape(t.contents))\"><ol>"
@@ -200,11 +202,12 @@ enum ReportHTML {
         }
         h += "<div class=\"cards\">\n"
         h += card(t.totalCost, c.money(c.plan.totalCost), note: "\(c.firstYear)–\(c.lastYear): \(t.totalCostNote)", total: true)
-        h += card(t.purchases, String(c.itemCount), note: "\(c.plan.agencies.count) / \(c.scenario.agencies.count) \(t.agencies.lowercased())")
+        if c.hasEnergy { h += card(t.energyTotal, c.money(c.energyTotal), note: "\(c.firstYear)–\(c.lastYear)") }
+        h += card(t.purchases, String(c.itemCount), note: "\(c.buyingAgencies) / \(c.scenario.agencies.count) \(t.agencies.lowercased())")
         h += card(t.simulations, String(c.plan.simulations), note: "\(c.plan.replications) \(t.replicationsWord)")
         h += "</div>\n"
         if infeasible.isEmpty { h += "<p class=\"ok\">\(escape(t.feasibleNote))</p>\n" }
-        if c.plan.agencies.isEmpty { h += "<p>\(escape(t.nothingToBuy))</p>\n" }
+        if c.itemCount == 0 { h += "<p>\(escape(t.nothingToBuy))</p>\n" }
         h += "<h3>\(escape(t.costByAgencyYear))</h3>\n"
         h += "<div class=\"scroll\"><table class=\"costs\(c.plan.years.count > 6 ? " wide" : "")\"><caption>\(escape(t.costByAgencyYearNote)) (\(escape(c.currencyLabel)))</caption>\n<thead><tr><th>\(escape(t.agency))</th>"
         h += c.plan.years.map { "<th class=\"num\">\($0)</th>" }.joined() + "<th class=\"num\">\(escape(t.total))</th></tr></thead>\n<tbody>\n"
@@ -230,9 +233,10 @@ enum ReportHTML {
     static func procurement(_ c: ReportContext) -> String {
         let t = c.text
         var h = "<section id=\"procurement\">\n<h2>\(escape(t.procurement))</h2>\n<p class=\"note\">\(escape(t.procurementNote))</p>\n"
-        if c.plan.agencies.isEmpty { h += "<p>\(escape(t.nothingToBuy))</p>\n" }
+        if c.itemCount == 0 { h += "<p>\(escape(t.nothingToBuy))</p>\n" }
         for a in c.plan.agencies {
             h += "<h3>\(escape(a.name)) <span class=\"small\">(\(escape(a.id)))</span> — \(escape(t.agencyTotal)): \(escape(c.money(a.totalCost)))</h3>\n"
+            if a.items.isEmpty { h += "<p class=\"note\">\(escape(t.noPurchases)) \(escape(a.name)).</p>\n"; continue }
             h += "<div class=\"scroll\"><table class=\"items\"><thead><tr><th class=\"num\">\(escape(t.year))</th><th>\(escape(t.what))</th><th>\(escape(t.whereText))</th>"
             h += "<th class=\"num\">\(escape(t.quantity))</th><th class=\"num\">\(escape(t.unitCost)) (\(escape(c.currencyLabel)))</th>"
             h += "<th class=\"num\">\(escape(t.cost)) (\(escape(c.currencyLabel)))</th><th class=\"num\">\(escape(t.opexPerYear)) (\(escape(c.currencyLabel)))</th>"
@@ -259,6 +263,10 @@ enum ReportHTML {
             let steps = "\(i.quantity) \(c.singular(c.text.stepsUnit, i.quantity))"
             let bps = i.bandwidthBps.map { "<br><span class=\"small nowrap\">+\(escape(c.language.bandwidth($0)))</span>" } ?? ""
             return "<span class=\"nowrap\">\(escape(steps))</span>\(bps)"
+        case .storage:
+            let steps = "\(i.quantity) \(c.singular(c.text.stepsUnit, i.quantity))"
+            let bytes = i.capacityBytes.map { "<br><span class=\"small nowrap\">+\(escape(c.language.bytes($0)))</span>" } ?? ""
+            return "<span class=\"nowrap\">\(escape(steps))</span>\(bytes)"
         }
     }
 
@@ -272,7 +280,7 @@ enum ReportHTML {
             h += c.capacityRow(r).map { "<td class=\"num\(($0.1 ? " grew" : ""))\">\(escape($0.0))</td>" }.joined()
             h += "</tr>\n"
         }
-        return h + "</tbody></table></div>\n</section>\n"
+        return h + "</tbody></table></div>\n" + storageNeed(c) + "</section>\n"
     }
 
     static func charts(_ c: ReportContext) -> String {
@@ -294,6 +302,7 @@ enum ReportHTML {
             h += "</div>\n"
         }
         h += "<figcaption>\(escape(t.chartDemandNote))</figcaption>\n</figure>\n"
+        h += storageChart(c)
         // (b) utilisation in the final year
         let year = String(c.lastYear)
         h += "<figure class=\"utilisation\">\n<h3>\(escape(c.fill(t.chartUtilisation, year)))</h3>\n"

@@ -24,12 +24,19 @@ extension ReportLanguage {
             return closedForm(limit: nil, offered: offered, r)
         case .utilizationLimit(let limit, let offered):
             return closedForm(limit: limit, offered: offered, r)
+        case .storageNeed(let bytes):
+            let need = Self.terabytes(bytes)
+            switch self {
+            case .en: return "storage need: data × copies / (1 − headroom) = \(need)"
+            case .vi: return "nhu cầu lưu trữ: dữ liệu × số bản sao / (1 − tỷ lệ dự phòng) = \(decimal(need))"
+            }
         }
     }
 
     /// A closed-form reason: the offered load, the utilisation limit if any, and the reserve.
     private func closedForm(limit: Double?, offered: Double, _ r: PurchaseReason) -> String {
-        let load = r.kind == .pool ? String(format: "%.2f", offered) : String(format: "%.1f Mbit/s", offered / 1e6)
+        let load = r.kind == .pool ? String(format: "%.2f", offered)
+            : r.kind == .storage ? Self.terabytes(offered) : String(format: "%.1f Mbit/s", offered / 1e6)
         let target = limit.map { String(format: "%.0f%%", $0 * 100) }
         var text: String
         switch (self, r.kind, target) {
@@ -41,6 +48,8 @@ extension ReportLanguage {
         case (.vi, .pool, let t?): text = "mục tiêu mức sử dụng \(decimal(t)) với tải yêu cầu \(decimal(load)) máy chủ"
         case (.vi, .link, nil): text = "ổn định hàng đợi: lưu lượng yêu cầu \(decimal(load))"
         case (.vi, .link, let t?): text = "mục tiêu mức sử dụng \(decimal(t)) với lưu lượng yêu cầu \(decimal(load))"
+        case (.en, .storage, _): text = "closed form: \(load) needed"
+        case (.vi, .storage, _): text = "công thức giải tích: cần \(decimal(load))"
         }
         if r.reserve > 0 {
             text += self == .en ? ", plus \(r.reserve) in reserve (n+\(r.reserve))"
@@ -48,6 +57,9 @@ extension ReportLanguage {
         }
         return text
     }
+
+    /// Bytes as decimal terabytes with one decimal ("412.5 TB"), so that storage reasons compare at a glance.
+    static func terabytes(_ bytes: Double) -> String { String(format: "%.1f TB", bytes / 1e12) }
 
     /// A fraction as a percentage with one decimal ("80.6%").
     static func tenthPercent(_ x: Double) -> String { "\((x * 1000).rounded() / 10)%" }

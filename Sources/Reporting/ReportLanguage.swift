@@ -64,6 +64,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     func percent(_ x: Double) -> String { decimal(NumberFormat.percent(x)) }
     func duration(_ s: Double) -> String { decimal(NumberFormat.duration(s)) }
     func bandwidth(_ bps: Double) -> String { decimal(NumberFormat.bandwidth(bps)) }
+    func bytes(_ b: Double) -> String { decimal(NumberFormat.bytes(b)) }
     func significant(_ x: Double) -> String { decimal(NumberFormat.significant(x)) }
     func rate(_ x: Double) -> String { decimal(NumberFormat.rate(x)) }
     func estimate(_ mean: Double, _ ci: Double, _ f: (Double) -> String) -> String {
@@ -182,6 +183,35 @@ struct ReportText: Sendable {
     var filesNote: String
     var chartsInHTML: String
 
+    // Storage and energy (contract §6)
+    var storageKind: String
+    var fillChange: String
+    var storageNeed: String
+    var storageNeedNote: String
+    var data: String
+    var dataTotal: String
+    /// "Need: × 3 copies / (1 − 20%)"; arguments: copies, headroom.
+    var needRow: @Sendable (String, String) -> String
+    var installed: String
+    /// A count item: count, size per item, growth per year.
+    var countItem: @Sendable (String, String, String) -> String
+    /// A per-request item: workloads, size per item, retention.
+    var perRequestItem: @Sendable (String, String, String) -> String
+    var chartStorage: String
+    var chartStorageNote: String
+    var installedCapacity: String
+    var needLegend: String
+    var energy: String
+    var energyTotal: String
+    var energyNote: String
+    var energyPerYear: String
+    var energyDetail: String
+    var servers: String
+    var powerPerServer: String
+    var pue: String
+    var electricityPrice: String
+    var energyUse: String
+
     static let en = ReportText(
         title: "Capacity plan and investment proposal",
         scenario: "Scenario",
@@ -193,13 +223,13 @@ struct ReportText: Sendable {
         contents: "Contents",
         summary: "Executive summary",
         totalCost: "Total cost over the horizon",
-        totalCostNote: "purchases and leases plus yearly upkeep up to the last year",
+        totalCostNote: "purchases and leases plus yearly upkeep up to the last year, plus the energy of the installed servers",
         purchases: "Purchases",
         agencies: "Agencies",
         simulations: "Simulations run",
         replicationsWord: "replications",
         costByAgencyYear: "Cost per agency and year",
-        costByAgencyYearNote: "What each agency pays in each year: that year's purchases and leases plus the upkeep and leases of earlier purchases.",
+        costByAgencyYearNote: "What each agency pays in each year: that year's purchases and leases plus the upkeep and leases of earlier purchases, plus the energy of its installed servers.",
         agency: "Agency",
         total: "Total",
         allAgencies: "All agencies",
@@ -207,10 +237,10 @@ struct ReportText: Sendable {
         noPurchases: "No purchases over the horizon for",
         feasibleNote: "Every service-level target is met in every year with the capacity below.",
         infeasibleTitle: "The plan is NOT feasible",
-        infeasibleYear: "no configuration within the bounds (max_servers, max_bandwidth) meets every target",
+        infeasibleYear: "no configuration within the bounds (max_servers, max_bandwidth, max_capacity) meets every target",
         unmet: "unmet",
         procurement: "Procurement plan",
-        procurementNote: "One row per purchase: servers are bought outright (cost = quantity × unit cost) and need upkeep every later year; bandwidth is leased in steps (cost = the lease of the first year, the same lease every later year).",
+        procurementNote: "One row per purchase: servers and storage are bought outright (cost = quantity × unit cost; storage in steps of usable capacity) and need upkeep every later year; bandwidth is leased in steps (cost = the lease of the first year, the same lease every later year).",
         agencyTotal: "total over the horizon",
         year: "Year",
         what: "What",
@@ -248,7 +278,7 @@ struct ReportText: Sendable {
         responseTime: "Response time",
         logScale: "logarithmic scale",
         chartCost: "Cost per year by agency",
-        chartCostNote: "Purchases and leases of each year plus upkeep of earlier purchases, stacked by agency.",
+        chartCostNote: "Purchases and leases of each year plus upkeep of earlier purchases and the energy of installed servers, stacked by agency.",
         costAxis: "cost per year",
         noData: "No data.",
         targets: "Service-level targets in %@",
@@ -278,11 +308,35 @@ struct ReportText: Sendable {
             "A target is met only when the upper end of its 95% interval is within the limit. Where an estimate is within the limit but its interval is not, the configuration is simulated again with more replications (up to four times as many) before it is rejected.",
             "The sizing search works year by year and never removes what an earlier year bought. Closed-form queueing results bracket each pool and link first: a lower bound any feasible configuration must reach (offered load, stability and utilisation targets) and a generous start (Erlang C with little waiting). The start is simulated and grown while targets are unmet; then each resource, most expensive first, is searched down to the smallest value that still meets every target. Purchases are the differences from year to year.",
             "In all, \(simulations) simulations (\(simulated) replications) were run for this plan. All runs use the same seed (common random numbers), so the same scenario and options give the same report.",
-            "Costs: servers cost their unit price in the year they are bought and their upkeep (opex) in every later year of the horizon; bandwidth is leased in steps, paid every year from the year it is added. An agency’s total is the sum of its purchases’ cost plus their yearly opex up to the last year of the horizon.",
+            "Costs: servers cost their unit price in the year they are bought and their upkeep (opex) in every later year of the horizon; bandwidth is leased in steps, paid every year from the year it is added. Storage is not simulated: each year it needs data × copies / (1 − headroom), where a stock of records grows by its own yearly growth and per-request data (such as audit logs) is the workloads’ mean daily rate × 365 × the retention in years × the item size; it is bought in whole steps when the need exceeds what is installed, like servers. Energy is a running cost, not a purchase: servers installed that year × average power × PUE × 8,760 h × the electricity price. An agency’s total is the sum of its purchases’ cost plus their yearly opex up to the last year of the horizon, plus the energy of every year.",
         ] },
         files: "Files of this report",
         filesNote: "The tables of this report as CSV (comma-separated, RFC 4180, numbers in plain machine form):",
-        chartsInHTML: "The charts are in index.html."
+        chartsInHTML: "The charts are in index.html.",
+        storageKind: "Storage",
+        fillChange: "fill",
+        storageNeed: "Storage need per year",
+        storageNeedNote: "Data held in each year (one copy), the usable capacity it needs with its copies and headroom, and the usable capacity installed after that year’s purchases. Storage is not simulated: these are closed forms.",
+        data: "Data",
+        dataTotal: "Data, one copy",
+        needRow: { copies, headroom in "Need: × \(copies) copies / (1 − \(headroom) headroom)" },
+        installed: "Installed",
+        countItem: { count, size, growth in "\(count) × \(size), growing \(growth) a year" },
+        perRequestItem: { workloads, size, retention in "\(size) per request of \(workloads), kept \(retention)" },
+        chartStorage: "Storage need and capacity",
+        chartStorageNote: "Usable capacity installed after each year’s purchases (bars) against the capacity needed, data × copies / (1 − headroom) (line), in terabytes.",
+        installedCapacity: "Installed usable capacity",
+        needLegend: "Need",
+        energy: "Energy",
+        energyTotal: "Energy over the horizon",
+        energyNote: "Energy is a running cost of what is installed, not a purchase. Each year: servers installed after that year’s purchases × average power per server (W) × PUE (the site’s total power / IT power) × 8,760 h × the electricity price per kWh / 1000. It is included in each agency’s cost per year and total; sites without a facilities entry count no energy.",
+        energyPerYear: "Energy cost per agency and year",
+        energyDetail: "Energy per pool in %@",
+        servers: "Servers",
+        powerPerServer: "Power per server",
+        pue: "PUE",
+        electricityPrice: "Price per kWh",
+        energyUse: "Energy (MWh a year)"
     )
 
     static let vi = ReportText(
@@ -296,13 +350,13 @@ struct ReportText: Sendable {
         contents: "Mục lục",
         summary: "Tóm tắt",
         totalCost: "Tổng chi phí cả giai đoạn",
-        totalCostNote: "mua sắm và thuê kênh cộng chi phí vận hành hằng năm đến năm cuối",
+        totalCostNote: "mua sắm và thuê kênh cộng chi phí vận hành hằng năm đến năm cuối, cộng tiền điện của máy chủ đã lắp đặt",
         purchases: "Hạng mục mua sắm",
         agencies: "Cơ quan",
         simulations: "Số lần mô phỏng",
         replicationsWord: "lượt lặp",
         costByAgencyYear: "Chi phí theo cơ quan và năm",
-        costByAgencyYearNote: "Số tiền mỗi cơ quan chi trong từng năm: mua sắm và thuê kênh của năm đó cộng chi phí vận hành và tiền thuê của các hạng mục đã mua trước đó.",
+        costByAgencyYearNote: "Số tiền mỗi cơ quan chi trong từng năm: mua sắm và thuê kênh của năm đó cộng chi phí vận hành và tiền thuê của các hạng mục đã mua trước đó, cộng tiền điện của máy chủ đang vận hành.",
         agency: "Cơ quan",
         total: "Tổng cộng",
         allAgencies: "Tất cả cơ quan",
@@ -310,10 +364,10 @@ struct ReportText: Sendable {
         noPurchases: "Không có hạng mục mua sắm trong cả giai đoạn cho",
         feasibleNote: "Với năng lực dưới đây, mọi mục tiêu chất lượng dịch vụ đều đạt trong mọi năm.",
         infeasibleTitle: "Kế hoạch KHÔNG khả thi",
-        infeasibleYear: "không có cấu hình nào trong giới hạn cho phép (max_servers, max_bandwidth) đáp ứng mọi mục tiêu",
+        infeasibleYear: "không có cấu hình nào trong giới hạn cho phép (max_servers, max_bandwidth, max_capacity) đáp ứng mọi mục tiêu",
         unmet: "không đạt",
         procurement: "Kế hoạch mua sắm",
-        procurementNote: "Mỗi dòng là một hạng mục mua sắm: máy chủ được mua đứt (thành tiền = số lượng × đơn giá) và phát sinh chi phí vận hành mỗi năm sau đó; băng thông được thuê theo bước (thành tiền = tiền thuê năm đầu, các năm sau trả tiền thuê như vậy).",
+        procurementNote: "Mỗi dòng là một hạng mục mua sắm: máy chủ và thiết bị lưu trữ được mua đứt (thành tiền = số lượng × đơn giá; lưu trữ mua theo bước dung lượng khả dụng) và phát sinh chi phí vận hành mỗi năm sau đó; băng thông được thuê theo bước (thành tiền = tiền thuê năm đầu, các năm sau trả tiền thuê như vậy).",
         agencyTotal: "tổng cả giai đoạn",
         year: "Năm",
         what: "Hạng mục",
@@ -351,7 +405,7 @@ struct ReportText: Sendable {
         responseTime: "Thời gian phản hồi",
         logScale: "thang logarit",
         chartCost: "Chi phí mỗi năm theo cơ quan",
-        chartCostNote: "Mua sắm và thuê kênh của từng năm cộng chi phí vận hành các hạng mục đã mua trước đó, xếp chồng theo cơ quan.",
+        chartCostNote: "Mua sắm và thuê kênh của từng năm cộng chi phí vận hành các hạng mục đã mua trước đó và tiền điện của máy chủ, xếp chồng theo cơ quan.",
         costAxis: "chi phí mỗi năm",
         noData: "Không có dữ liệu.",
         targets: "Mục tiêu chất lượng dịch vụ năm %@",
@@ -381,10 +435,34 @@ struct ReportText: Sendable {
             "Một mục tiêu chỉ được coi là đạt khi cận trên của khoảng tin cậy 95% nằm trong giới hạn. Khi ước lượng nằm trong giới hạn nhưng khoảng tin cậy thì không, cấu hình được mô phỏng lại với nhiều lượt lặp hơn (tối đa gấp bốn lần) trước khi bị loại.",
             "Việc xác định quy mô được thực hiện theo từng năm và không bao giờ loại bỏ những gì đã mua ở năm trước. Trước tiên, các công thức giải tích của lý thuyết hàng đợi khoanh vùng từng cụm máy chủ và đường truyền: một cận dưới mà mọi cấu hình khả thi phải đạt (tải yêu cầu, điều kiện ổn định và mục tiêu mức sử dụng) và một điểm xuất phát rộng rãi (Erlang C với ít chờ đợi). Điểm xuất phát được mô phỏng và tăng dần khi còn mục tiêu chưa đạt; sau đó từng tài nguyên, đắt nhất trước, được tìm kiếm xuống giá trị nhỏ nhất vẫn đáp ứng mọi mục tiêu. Hạng mục mua sắm là phần chênh lệch giữa các năm.",
             "Tổng cộng đã chạy \(simulations) lần mô phỏng (\(simulated) lượt lặp) cho kế hoạch này. Mọi lần chạy dùng cùng một hạt giống (số ngẫu nhiên chung), nên cùng kịch bản và tùy chọn cho ra cùng một báo cáo.",
-            "Chi phí: máy chủ tính theo đơn giá vào năm mua và chi phí vận hành vào mỗi năm sau đó trong giai đoạn; băng thông được thuê theo bước, trả hằng năm kể từ năm bổ sung. Tổng chi phí của một cơ quan là tổng thành tiền các hạng mục cộng chi phí vận hành hằng năm của chúng đến năm cuối của giai đoạn.",
+            "Chi phí: máy chủ tính theo đơn giá vào năm mua và chi phí vận hành vào mỗi năm sau đó trong giai đoạn; băng thông được thuê theo bước, trả hằng năm kể từ năm bổ sung. Lưu trữ không được mô phỏng: dung lượng cần có mỗi năm bằng dữ liệu × số bản sao / (1 − tỷ lệ dự phòng), trong đó dữ liệu dạng kho (hồ sơ, ảnh sinh trắc) tăng theo tốc độ riêng của nó, còn dữ liệu phát sinh theo yêu cầu (như nhật ký xác thực) bằng số yêu cầu trung bình mỗi ngày × 365 × số năm lưu giữ × dung lượng mỗi bản ghi; khi nhu cầu vượt dung lượng hiện có, thiết bị lưu trữ được mua thêm theo bước, như máy chủ. Tiền điện là chi phí vận hành, không phải hạng mục mua sắm: số máy chủ lắp đặt trong năm × công suất bình quân × PUE × 8.760 giờ × giá điện. Tổng chi phí của một cơ quan là tổng thành tiền các hạng mục cộng chi phí vận hành hằng năm của chúng đến năm cuối của giai đoạn, cộng tiền điện của từng năm.",
         ] },
         files: "Các tệp của báo cáo",
         filesNote: "Các bảng của báo cáo dưới dạng CSV (phân tách bằng dấu phẩy, RFC 4180, số ở dạng máy đọc được):",
-        chartsInHTML: "Các biểu đồ nằm trong index.html."
+        chartsInHTML: "Các biểu đồ nằm trong index.html.",
+        storageKind: "Lưu trữ",
+        fillChange: "tỷ lệ sử dụng dung lượng",
+        storageNeed: "Nhu cầu lưu trữ theo năm",
+        storageNeedNote: "Khối lượng dữ liệu từng năm (một bản), dung lượng khả dụng cần có khi tính cả số bản sao và phần dự phòng, và dung lượng khả dụng đã lắp đặt sau khi mua sắm của năm đó. Lưu trữ không được mô phỏng: các con số này tính bằng công thức.",
+        data: "Dữ liệu",
+        dataTotal: "Tổng dữ liệu (một bản)",
+        needRow: { copies, headroom in "Dung lượng cần có: × \(copies) bản sao / (1 − \(headroom) dự phòng)" },
+        installed: "Đã lắp đặt",
+        countItem: { count, size, growth in "\(count) × \(size), tăng \(growth) mỗi năm" },
+        perRequestItem: { workloads, size, retention in "\(size) cho mỗi yêu cầu của \(workloads), lưu giữ \(retention)" },
+        chartStorage: "Nhu cầu và dung lượng lưu trữ",
+        chartStorageNote: "Dung lượng khả dụng đã lắp đặt sau khi mua sắm của từng năm (cột) so với dung lượng cần có, bằng dữ liệu × số bản sao / (1 − tỷ lệ dự phòng) (đường), tính bằng TB.",
+        installedCapacity: "Dung lượng khả dụng đã lắp đặt",
+        needLegend: "Nhu cầu",
+        energy: "Điện năng",
+        energyTotal: "Tiền điện cả giai đoạn",
+        energyNote: "Tiền điện là chi phí vận hành của hạ tầng đã lắp đặt, không phải hạng mục mua sắm. Mỗi năm: số máy chủ sau khi mua sắm của năm đó × công suất bình quân mỗi máy chủ (W) × PUE (tổng điện năng của trung tâm dữ liệu / điện năng thiết bị CNTT) × 8.760 giờ × giá điện mỗi kWh / 1000. Khoản này được cộng vào chi phí từng năm và tổng chi phí của mỗi cơ quan; địa điểm không khai báo thông số cơ sở hạ tầng (facilities) thì không tính tiền điện.",
+        energyPerYear: "Tiền điện theo cơ quan và năm",
+        energyDetail: "Điện năng theo cụm máy chủ năm %@",
+        servers: "Số máy chủ",
+        powerPerServer: "Công suất mỗi máy chủ",
+        pue: "PUE",
+        electricityPrice: "Giá điện mỗi kWh",
+        energyUse: "Điện năng (MWh/năm)"
     )
 }

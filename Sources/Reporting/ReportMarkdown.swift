@@ -49,10 +49,11 @@ enum ReportMarkdown {
             m += "\n"
         }
         m += "- **\(e(t.totalCost)):** \(e(c.money(c.plan.totalCost))) (\(c.firstYear)–\(c.lastYear): \(e(t.totalCostNote)))\n"
-        m += "- **\(e(t.purchases)):** \(c.itemCount) (\(c.plan.agencies.count) / \(c.scenario.agencies.count) \(e(t.agencies.lowercased())))\n"
+        if c.hasEnergy { m += "- **\(e(t.energyTotal)):** \(e(c.money(c.energyTotal)))\n" }
+        m += "- **\(e(t.purchases)):** \(c.itemCount) (\(c.buyingAgencies) / \(c.scenario.agencies.count) \(e(t.agencies.lowercased())))\n"
         m += "- **\(e(t.simulations)):** \(c.plan.simulations) (\(c.plan.replications) \(e(t.replicationsWord)))\n\n"
         if infeasible.isEmpty { m += "\(e(t.feasibleNote))\n\n" }
-        if c.plan.agencies.isEmpty { m += "\(e(t.nothingToBuy))\n\n" }
+        if c.itemCount == 0 { m += "\(e(t.nothingToBuy))\n\n" }
         m += "### \(e(t.costByAgencyYear)) (\(e(c.currencyLabel)))\n\n\(e(t.costByAgencyYearNote))\n\n"
         var rows: [[String]] = c.agencyRows.filter { $0.plan != nil }.map { a in
             ["\(e(a.name)) (\(e(a.id)))"] + c.yearCosts(a.plan).map(c.amount) + [c.amount(a.plan?.totalCost ?? 0)]
@@ -63,9 +64,10 @@ enum ReportMarkdown {
 
         // Procurement
         m += "## \(e(t.procurement))\n\n\(e(t.procurementNote))\n\n"
-        if c.plan.agencies.isEmpty { m += "\(e(t.nothingToBuy))\n\n" }
+        if c.itemCount == 0 { m += "\(e(t.nothingToBuy))\n\n" }
         for a in c.plan.agencies {
             m += "### \(e(a.name)) (\(e(a.id))) — \(e(t.agencyTotal)): \(e(c.money(a.totalCost)))\n\n"
+            if a.items.isEmpty { m += "\(e(t.noPurchases)) \(e(a.name)).\n\n"; continue }
             let rows = a.items.map { i -> [String] in
                 let unit = c.unitText(i).map { " (\(e($0)))" } ?? ""
                 return [String(i.year), "\(e(c.kindName(i))) **\(e(i.resource.id))**\(unit)", e(c.whereText(i)), e(c.quantityText(i)),
@@ -77,12 +79,15 @@ enum ReportMarkdown {
                         e(t.opexPerYear) + cur, e(t.reason)], rows, right: [0, 3, 4, 5, 6])
         }
 
+        m += energy(c)
+
         // Capacity
         m += "## \(e(t.capacity))\n\n\(e(t.capacityNote))\n\n"
         let capRows = c.resources.map { r in
             ["\(e(c.kindLabel(r.kind))) \(e(r.id))"] + c.capacityRow(r).map { $0.1 ? "**\(e($0.0))**" : e($0.0) }
         }
         m += table([e(t.resource)] + c.plan.years.map(String.init), capRows, right: Set(1...max(c.plan.years.count, 1)))
+        m += storageNeed(c)
         m += "\(e(t.chartsInHTML))\n\n"
 
         if let u = c.uncertainty { m += ReportUncertainty.markdown(c, u, table: { table($0, $1, right: $2) }) }

@@ -34,6 +34,10 @@ public struct Scenario: Sendable {
     public var uncertainty: UncertaintySpec?
     /// The `--set` overrides applied on top of the file, in order.
     public var overrides: [ScenarioOverride] = []
+    /// Storage resources (not simulated; their need is a closed form of their data items).
+    public var storage: [StorageSpec] = []
+    /// Energy inputs per site (power per server, PUE, electricity price); sites without one have no energy cost.
+    public var facilities: [Facility] = []
 
     public init(name: String, description: String? = nil, currency: String = "VND", seed: UInt64 = 1,
                 simulation: SimulationSettings, horizon: Horizon = Horizon(), agencies: [Agency] = [],
@@ -161,6 +165,8 @@ public struct PoolSpec: Sendable, Equatable {
     public var maxServers: Int?
     /// Spare servers kept beyond what the targets need: 0 = n, 1 = n+1, 2 = n+2.
     public var redundancy: Int
+    /// Average draw of one server in watts when it differs from its site's `power_per_server`; nil = the site's.
+    public var power: Double? = nil
     public var description: String?
     /// Where the pool is defined in the file.
     public var location: SourceLocation?

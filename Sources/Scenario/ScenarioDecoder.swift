@@ -4,20 +4,21 @@ import SimKernel
 import Yams
 
 /// Turns the YAML tree of a scenario into a `Scenario`, checking everything on the way.
-/// Sections are read in dependency order (agencies, sites, pools, links, workloads, targets) whatever
+/// Sections are read in dependency order (agencies, sites, pools, links, workloads, targets, storage, facilities) whatever
 /// their order in the file, so references can be checked as they are met.
 final class ScenarioDecoder {
     let r: NodeReader
     let path: String
 
     // Ids defined so far, with where each was first defined.
-    private var agencyIDs: [String: SourceLocation] = [:]
-    private var siteIDs: [String: SourceLocation] = [:]
+    var agencyIDs: [String: SourceLocation] = [:]
+    var siteIDs: [String: SourceLocation] = [:]
     private var poolIDs: [String: SourceLocation] = [:]
     private var linkIDs: [String: SourceLocation] = [:]
-    private var workloadIDs: [String: SourceLocation] = [:]
+    var workloadIDs: [String: SourceLocation] = [:]
+    var storageIDs: [String: SourceLocation] = [:]
     /// Agency of each site (when valid).
-    private var siteAgency: [String: String] = [:]
+    var siteAgency: [String: String] = [:]
     /// Site of each pool (when valid).
     private var poolSite: [String: String] = [:]
     /// Ends of each link (when valid).
@@ -31,7 +32,7 @@ final class ScenarioDecoder {
     var diagnostics: [Diagnostic] { r.diagnostics }
 
     static let rootKeys = ["name", "description", "currency", "seed", "simulation", "horizon", "agencies", "sites",
-                           "pools", "links", "workloads", "targets", "uncertainty"]
+                           "pools", "links", "workloads", "targets", "storage", "facilities", "uncertainty"]
 
     /// The scenario, or nil when any problem was reported.
     func decode(_ root: Node) -> Scenario? {
@@ -62,12 +63,17 @@ final class ScenarioDecoder {
         }
         let workloads = workloadNodes.enumerated().compactMap { decodeWorkload($1, index: $0) }
         let targets = r.list(top, "targets").enumerated().flatMap { decodeTarget($1, index: $0) }
+        let storage = r.list(top, "storage").enumerated().compactMap { decodeStorage($1, index: $0) }
+        let facilities = decodeFacilities(top)
         let uncertainty = top["uncertainty"].flatMap { decodeUncertainty($0, root: root) }
 
         guard r.diagnostics.isEmpty, let name, let simulation else { return nil }
-        return Scenario(name: name, description: description, currency: currency, seed: seed, simulation: simulation,
-                        horizon: horizon, agencies: agencies, sites: sites, pools: pools, links: links,
-                        workloads: workloads, targets: targets, sourcePath: path, uncertainty: uncertainty)
+        var scenario = Scenario(name: name, description: description, currency: currency, seed: seed, simulation: simulation,
+                                horizon: horizon, agencies: agencies, sites: sites, pools: pools, links: links,
+                                workloads: workloads, targets: targets, sourcePath: path, uncertainty: uncertainty)
+        scenario.storage = storage
+        scenario.facilities = facilities
+        return scenario
     }
 
     // MARK: Settings
@@ -99,7 +105,7 @@ final class ScenarioDecoder {
     // MARK: Ids and references
 
     /// Reads the `id` of a list item and registers it, reporting duplicates.
-    private func register(_ f: Fields, kind: String, in table: inout [String: SourceLocation]) -> String? {
+    func register(_ f: Fields, kind: String, in table: inout [String: SourceLocation]) -> String? {
         guard let node = f["id"], let id = r.scalar(node, "'id' in \(f.context)", expected: "a name") else { return nil }
         if id.isEmpty {
             r.report(node.mark, "empty id in \(f.context); expected a name")
@@ -115,7 +121,7 @@ final class ScenarioDecoder {
     }
 
     /// Reads a reference to an id of `kind` under `key`, reporting it when undefined.
-    private func reference(_ f: Fields, _ key: String, kind: String, plural: String,
+    func reference(_ f: Fields, _ key: String, kind: String, plural: String,
                            in table: [String: SourceLocation]) -> String? {
         guard let node = f[key], let id = r.scalar(node, "'\(key)' in \(f.context)", expected: "a \(kind) id") else {
             return nil
@@ -133,7 +139,7 @@ final class ScenarioDecoder {
         return id
     }
 
-    private func context(_ kind: String, _ node: Node, index: Int) -> String {
+    func context(_ kind: String, _ node: Node, index: Int) -> String {
         NodeReader.peekID(node).map { "\(kind) '\($0)'" } ?? "\(kind) #\(index + 1)"
     }
 
@@ -163,7 +169,7 @@ final class ScenarioDecoder {
     // MARK: Pools
 
     static let poolKeys = ["id", "site", "servers", "concurrency", "queue", "patience", "failures", "unit",
-                           "max_servers", "redundancy", "description"]
+                           "max_servers", "redundancy", "description", "power"]
 
     func decodePool(_ node: Node, index: Int) -> PoolSpec? {
         guard let f = r.fields(node, context: context("pool", node, index: index), allowed: Self.poolKeys,
@@ -215,15 +221,18 @@ final class ScenarioDecoder {
         var redundancy = 0
         if let redNode = f["redundancy"] { redundancy = decodeRedundancy(redNode, context: f.context) ?? 0 }
         let description = r.text(f, "description")
+        let power = r.quantity(f, "power", expected: "a power per server (like 450W)", Units.power)
 
         guard let id, let site, let servers else { return nil }
         poolSite[id] = site
         let configuration = PoolConfiguration(id: id, site: site, servers: servers, concurrency: concurrency,
                                               queueCapacity: capacity, discipline: discipline, patience: patience,
                                               failures: failures)
-        return PoolSpec(configuration: configuration, agency: siteAgency[site] ?? "", unit: unit,
-                        maxServers: maxServers, redundancy: redundancy, description: description,
-                        location: r.location(f.mark))
+        var spec = PoolSpec(configuration: configuration, agency: siteAgency[site] ?? "", unit: unit,
+                            maxServers: maxServers, redundancy: redundancy, description: description,
+                            location: r.location(f.mark))
+        spec.power = power
+        return spec
     }
 
     private func positiveDuration(_ f: Fields, _ key: String) -> Double? {

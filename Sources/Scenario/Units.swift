@@ -16,11 +16,12 @@ public enum Units {
 
     static let durationUnits: [(String, Double)] = [
         ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("min", 60), ("h", 3600), ("d", 86400),
+        ("y", 365 * 86400),
     ]
-    static let durationExpected = "us, ms, s, m, min, h, d"
+    static let durationExpected = "us, ms, s, m, min, h, d, y"
 
-    /// A duration, in seconds: a bare number of seconds or a number with `us`, `ms`, `s`, `m`/`min`, `h` or `d`
-    /// (`250ms`, `10m`, `1.5h`). Negative durations are errors.
+    /// A duration, in seconds: a bare number of seconds or a number with `us`, `ms`, `s`, `m`/`min`, `h`, `d` or
+    /// `y` (365 days; `250ms`, `10m`, `1.5h`, `2y`). Negative durations are errors.
     public static func duration(_ text: String) throws(UnitError) -> Double {
         let (number, suffix) = try split(text, kind: "duration",
                                          expected: "a number of seconds or a number with a unit \(durationExpected) (like 250ms)")
@@ -103,13 +104,14 @@ public enum Units {
     // MARK: Sizes
 
     static let sizeUnits: [(String, Double)] = [
-        ("B", 1), ("KB", 1e3), ("kB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12),
+        ("B", 1), ("KB", 1e3), ("kB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12), ("PB", 1e15),
         ("KiB", 1024), ("MiB", 1_048_576), ("GiB", 1_073_741_824), ("TiB", 1_099_511_627_776),
+        ("PiB", 1_125_899_906_842_624),
     ]
-    static let sizeExpected = "B, KB, MB, GB (decimal), KiB, MiB, GiB (binary)"
+    static let sizeExpected = "B, KB, MB, GB, TB, PB (decimal), KiB, MiB, GiB, TiB, PiB (binary)"
 
-    /// A size, in bytes: a bare number of bytes or a number with `B`, `KB`, `MB`, `GB` (decimal) or `KiB`, `MiB`,
-    /// `GiB` (binary). Negative sizes are errors.
+    /// A size, in bytes: a bare number of bytes or a number with `B`, `KB`, `MB`, `GB`, `TB`, `PB` (decimal) or
+    /// `KiB`, `MiB`, `GiB`, `TiB`, `PiB` (binary). Negative sizes are errors.
     public static func size(_ text: String) throws(UnitError) -> Double {
         let (number, suffix) = try split(text, kind: "size",
                                          expected: "a number of bytes or a number with a unit \(sizeExpected) (like 4KB)")
@@ -261,5 +263,52 @@ public enum Units {
         var rest = String(String.UnicodeScalarView(chars[i...]))
         rest = rest.trimmingCharacters(in: .whitespaces)
         return (value, rest)
+    }
+}
+
+// MARK: - Counts and power (storage and facilities)
+
+extension Units {
+    static let countUnits: [(String, Double)] = [("k", 1e3), ("M", 1e6), ("B", 1e9)]
+    static let countExpected = "a number, optionally with k, M or B (10^3, 10^6, 10^9; like 105M)"
+
+    /// A count of things (records, images), dimensionless: a bare number or a number with `k` (10³), `M` (10⁶) or
+    /// `B` (10⁹): `105M`, `2.5k`, `1.2B`. Negative counts are errors.
+    public static func count(_ text: String) throws(UnitError) -> Double {
+        let t = trimmed(text)
+        guard let (number, suffix) = leadingNumber(t) else {
+            throw UnitError("invalid count '\(t)'; expected \(countExpected)")
+        }
+        var value = number
+        if !suffix.isEmpty {
+            guard let factor = countUnits.first(where: { $0.0 == suffix })?.1 else {
+                throw UnitError("unknown multiplier '\(suffix)' in count '\(t)'; expected \(countExpected)")
+            }
+            value *= factor
+        }
+        guard value >= 0 else { throw UnitError("negative count '\(t)'; expected a count >= 0") }
+        guard value.isFinite else { throw UnitError("count '\(t)' is too large; expected a finite count") }
+        return value
+    }
+
+    static let powerUnits: [(String, Double)] = [("W", 1), ("kW", 1e3)]
+    static let powerExpected = "a number of watts or a number with W or kW (like 450W or 1.2kW)"
+
+    /// An electrical power, in watts: a bare number of watts or a number with `W` or `kW` (`450W`, `1.2kW`).
+    /// Negative powers are errors.
+    public static func power(_ text: String) throws(UnitError) -> Double {
+        let t = trimmed(text)
+        guard let (number, suffix) = leadingNumber(t) else {
+            throw UnitError("invalid power '\(t)'; expected \(powerExpected)")
+        }
+        var value = number
+        if !suffix.isEmpty {
+            guard let factor = powerUnits.first(where: { $0.0 == suffix })?.1 else {
+                throw UnitError("unknown unit '\(suffix)' in power '\(t)'; expected W or kW (like 450W or 1.2kW)")
+            }
+            value *= factor
+        }
+        guard value >= 0 else { throw UnitError("negative power '\(t)'; expected a power >= 0") }
+        return value
     }
 }

@@ -11,7 +11,7 @@ struct Report: ParsableCommand {
         abstract: "Plan the scenario and write an investment-proposal report (HTML, Markdown, CSV) into a folder.",
         discussion: """
         Writes DIR/index.html (one self-contained page: inline CSS and charts, prints on A4), DIR/report.md, \
-        and CSV tables: procurement.csv (one row per plan item), capacity.csv, pools.csv, links.csv, workloads.csv, \
+        and CSV tables: procurement.csv (one row per plan item), capacity.csv, energy.csv, pools.csv, links.csv, workloads.csv, \
         targets.csv and assumptions.csv. When the scenario has an uncertainty: block, the report adds an uncertainty \
         section (budget percentiles, cost fan chart, tornado, purchase probabilities, robust plan) and \
         explore-runs.csv and sensitivity.csv: the study runs first (it takes minutes), or comes from a finished \

@@ -21,7 +21,7 @@ import Testing
 
     @Test func badUnitSuffixIsReportedAtTheValue() {
         let yaml = variant("latency: 5ms", "latency: 5xs")
-        expectError(yaml, at: "5xs", "unknown unit 'xs' in duration '5xs'; expected us, ms, s, m, min, h, d")
+        expectError(yaml, at: "5xs", "unknown unit 'xs' in duration '5xs'; expected us, ms, s, m, min, h, d, y")
     }
 
     @Test func negativeDurationIsAnError() {

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func durationErrorsSayWhatWasExpected() {
-        #expect(throws: UnitError("unknown unit 'xs' in duration '5xs'; expected us, ms, s, m, min, h, d")) {
+        #expect(throws: UnitError("unknown unit 'xs' in duration '5xs'; expected us, ms, s, m, min, h, d, y")) {
             try Units.duration("5xs")
         }
         #expect(throws: UnitError("negative duration '-1s'; expected a duration >= 0")) { try Units.duration("-1s") }
