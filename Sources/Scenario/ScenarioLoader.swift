@@ -6,10 +6,11 @@ public enum ScenarioLoader {
     /// Reads the scenario at `path`. Relative paths inside it (empirical CSVs) are resolved against the file's
     /// directory.
     ///
-    /// - Throws: `ScenarioError.fileUnreadable` when the file is missing or unreadable, or
-    ///   `ScenarioError.invalid` with every problem found, sorted by line and column.
+    /// - Throws: `ScenarioError.fileUnreadable` when the file is missing, a directory or unreadable, or
+    ///   `ScenarioError.invalid` with every problem found, sorted by line and column (also when the file is not
+    ///   UTF-8 or exceeds `DocumentLimits.standard`).
     public static func load(path: String) throws -> Scenario {
-        let text = try read(path: path)
+        let text = try ScenarioText.read(path: path)
         var directory = (path as NSString).deletingLastPathComponent
         if directory.isEmpty { directory = FileManager.default.currentDirectoryPath }
         return try parse(yaml: text, path: path, baseDirectory: directory)
@@ -20,6 +21,8 @@ public enum ScenarioLoader {
     ///
     /// - Throws: `ScenarioError.invalid` with every problem found, sorted by line and column.
     public static func parse(yaml: String, path: String, baseDirectory: String) throws -> Scenario {
+        let unsafe = DocumentGuard.check(yaml, path: path)
+        if !unsafe.isEmpty { throw ScenarioError.invalid(unsafe) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -49,23 +52,6 @@ public enum ScenarioLoader {
         return unique.enumerated().sorted { a, b in
             (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
         }.map(\.element)
-    }
-
-    private static func read(path: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError.fileUnreadable(path: path, reason: "no such file")
-        }
-        if isDirectory.boolValue {
-            throw ScenarioError.fileUnreadable(path: path, reason: "it is a directory")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError.fileUnreadable(path: path, reason: "permission denied or read error")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError.fileUnreadable(path: path, reason: "it is not UTF-8 text")
-        }
-        return text
     }
 
     /// Where `key` is written again in the same block mapping as the occurrence at `first` (same column, a later
