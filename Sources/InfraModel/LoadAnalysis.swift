@@ -1,3 +1,4 @@
+import Foundation
 import SimKernel
 
 /// Offered load of every pool and link direction, from arrival rates and mean service times
@@ -111,6 +112,7 @@ public struct LoadAnalysis: Sendable {
     }
 
     static func percent(_ x: Double) -> String {
-        x.isFinite ? "\(Int((x * 100).rounded()))%" : "infinite (no capacity)"
+        guard x.isFinite else { return "infinite (no capacity)" }
+        return abs(x) < 1e12 ? "\(Int((x * 100).rounded()))%" : String(format: "%.1e%%", x * 100)
     }
 }

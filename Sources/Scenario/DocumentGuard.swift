@@ -14,11 +14,7 @@ import Yams
 enum DocumentGuard {
     /// The problems of `yaml` against `limits`, at most one, located; empty when the text may be composed.
     static func check(_ yaml: String, path: String, limits: DocumentLimits = .standard) -> [Diagnostic] {
-        let bytes = yaml.utf8.count
-        if bytes > limits.maxBytes {
-            return [Diagnostic(file: path, line: 1, column: 1,
-                               message: "the scenario file has \(bytes) bytes; expected at most \(limits.maxBytes) (\(limits.maxBytes >> 20) MiB)")]
-        }
+        if let tooLarge = sizeProblem(bytes: yaml.utf8.count, path: path, limits: limits) { return [tooLarge] }
         let marker = aliasMarker(for: yaml)
         var neutral = String.UnicodeScalarView()
         neutral.reserveCapacity(yaml.unicodeScalars.count)
@@ -38,6 +34,13 @@ enum DocumentGuard {
             _ = walker.size(root, depth: 1)
         }
         return walker.problem.map { [$0] } ?? []
+    }
+
+    /// The problem of a file of `bytes` bytes, if it is larger than `limits` allow.
+    static func sizeProblem(bytes: Int, path: String, limits: DocumentLimits = .standard) -> Diagnostic? {
+        guard bytes > limits.maxBytes else { return nil }
+        return Diagnostic(file: path, line: 1, column: 1,
+                          message: "the scenario file has more than \(limits.maxBytes) bytes (\(limits.maxBytes >> 20) MiB); expected a smaller YAML file")
     }
 
     /// A private-use character that does not occur in `yaml`, to stand for `*`.

@@ -30,6 +30,8 @@ public struct Scenario: Sendable {
     public var sourcePath: String
     /// Every scalar in the file with its line and comment (for the assumptions register of reports).
     public var inputs: [ScenarioInput]
+    /// Where the values that size a simulation are written (for errors of `RunGuard`).
+    public var locations = ValueLocations()
 
     public init(name: String, description: String? = nil, currency: String = "VND", seed: UInt64 = 1,
                 simulation: SimulationSettings, horizon: Horizon = Horizon(), agencies: [Agency] = [],

@@ -16,6 +16,17 @@ public enum ScenarioLoader {
         return try parse(yaml: text, path: path, baseDirectory: directory)
     }
 
+    /// Reads a scenario from the bytes of a file: checks that they are UTF-8 (the first bad byte is located), then
+    /// parses them as `parse(yaml:path:baseDirectory:)` does.
+    ///
+    /// - Throws: `ScenarioError.invalid` with every problem found, sorted by line and column.
+    public static func parse(data: Data, path: String, baseDirectory: String) throws -> Scenario {
+        if let tooLarge = DocumentGuard.sizeProblem(bytes: data.count, path: path) {
+            throw ScenarioError.invalid([tooLarge])
+        }
+        return try parse(yaml: ScenarioText.decode(data, path: path), path: path, baseDirectory: baseDirectory)
+    }
+
     /// Parses scenario text. `path` names the file in diagnostics; `baseDirectory` is where relative paths inside
     /// it (empirical CSVs) are resolved (empty = the current directory).
     ///
@@ -42,6 +53,7 @@ public enum ScenarioLoader {
             throw ScenarioError.invalid(sorted(diagnostics))
         }
         scenario.inputs = InputRegister.collect(root: root, text: yaml)
+        scenario.locations = ValueLocations(root: root, file: path)
         return scenario
     }
 

@@ -9,28 +9,47 @@ enum ScenarioText {
     /// - Throws: `ScenarioError.fileUnreadable` when the file is missing, a directory or unreadable;
     ///   `ScenarioError.invalid` when it is too large or not UTF-8.
     static func read(path: String, limits: DocumentLimits = .standard) throws -> String {
+        let data: Data
+        do {
+            data = try bytes(atPath: path, maxBytes: limits.maxBytes)
+        } catch .tooLarge {
+            throw ScenarioError.invalid([DocumentGuard.sizeProblem(bytes: limits.maxBytes + 1, path: path, limits: limits)!])
+        } catch {
+            throw ScenarioError.fileUnreadable(path: path, reason: error.reason)
+        }
+        return try decode(data, path: path)
+    }
+
+    /// Why a file could not be read.
+    enum ReadProblem: Error {
+        case missing, directory, unreadable(String), tooLarge
+
+        /// Why, in words.
+        var reason: String {
+            switch self {
+            case .missing: return "no such file"
+            case .directory: return "it is a directory; expected a file"
+            case .unreadable(let why): return why
+            case .tooLarge: return "it is too large"
+            }
+        }
+    }
+
+    /// At most `maxBytes` bytes of the file at `path`; `tooLarge` when it has more.
+    static func bytes(atPath path: String, maxBytes: Int) throws(ReadProblem) -> Data {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError.fileUnreadable(path: path, reason: "no such file")
-        }
-        if isDirectory.boolValue {
-            throw ScenarioError.fileUnreadable(path: path, reason: "it is a directory; expected a YAML file")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ScenarioError.fileUnreadable(path: path, reason: "permission denied")
-        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing }
+        if isDirectory.boolValue { throw .directory }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable("permission denied") }
         defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.read(upToCount: limits.maxBytes + 1) ?? Data()
+            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
         } catch {
-            throw ScenarioError.fileUnreadable(path: path, reason: "read error: \(error.localizedDescription)")
+            throw .unreadable("read error: \(error.localizedDescription)")
         }
-        if data.count > limits.maxBytes {
-            throw ScenarioError.invalid([Diagnostic(file: path, line: 1, column: 1,
-                message: "the scenario file has more than \(limits.maxBytes) bytes (\(limits.maxBytes >> 20) MiB); expected a smaller YAML file")])
-        }
-        return try decode(data, path: path)
+        if data.count > maxBytes { throw .tooLarge }
+        return data
     }
 
     /// `data` as UTF-8 text without a leading byte-order mark.

@@ -18,14 +18,17 @@ struct Check: ParsableCommand {
     var baseline: String
     @Option(help: "Threads for replications (results do not depend on it).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Run even when the estimated events exceed the work limit (10⁹ per simulation).")
+    var allowLong = false
     @OptionGroup var output: JSONOutput
 
     func run() throws {
         try Failures.guarded {
             let scenario = try ScenarioLoader.load(path: file)
             let base = try BaselineDocument.load(path: baseline)
-            let overrides = RunStudy.Overrides(year: base.year, seed: base.seed, replications: base.replications, duration: base.duration)
-            let results = try RunStudy.run(scenario, overrides, jobs: jobs)
+            let overrides = RunStudy.Overrides(year: base.year, seed: base.seed, replications: base.replications,
+                                               duration: base.duration, givenBy: "baseline \(baseline)")
+            let results = try RunStudy.run(scenario, overrides, jobs: jobs, limits: RunLimits.standard.allowingLong(allowLong))
             let current = BaselineDocument.parse(ResultsDocument.json(results, year: base.year ?? scenario.horizon.baseYear))
             let outcome = RegressionCheck.compare(baseline: base.json, current: current)
             try output.emit(RegressionCheck.json(outcome))

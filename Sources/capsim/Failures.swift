@@ -15,6 +15,9 @@ enum Failures {
             Terminal.error(e.description)
             if case .unreadable = e { return ExitCode(66) }
             return ExitCode(65)
+        case let e as SettingLimitError:
+            Terminal.error(e.description)
+            return ExitCode(64)
         case let e as AtomicFile.Failure:
             Terminal.error(e.description)
             if case .cannotCreate = e { return ExitCode(73) }

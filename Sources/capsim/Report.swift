@@ -33,7 +33,8 @@ struct Report: ParsableCommand {
             let started = Date()
             let years = scenario.horizon.years.count
             let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }
-            let plan = try PlanStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, progress: progress)
+            let plan = try PlanStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, progress: progress,
+                                         limits: simulation.limits)
             let paths = try ReportBundle.write(plan: plan, scenario: scenario, to: out, language: lang)
             Terminal.out(paths.map { $0 + "\n" }.joined())
             Terminal.error("capsim report: \(plan.simulations) simulations, wall time \(NumberFormat.fixed(Date().timeIntervalSince(started), 1)) s")
