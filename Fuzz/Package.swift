@@ -14,7 +14,7 @@ let package = Package(
     targets: [
         // One function per fuzzed reader; the executable picks one by name.
         .target(name: "FuzzTargets", dependencies: [.product(name: "Scenario", package: "capsim")]),
-        // libFuzzer's entry points. Link with -sanitize=fuzzer (libFuzzer provides main) and -parse-as-library.
+        // The fuzzer: calls libFuzzer's driver; link with -sanitize=fuzzer.
         .executableTarget(name: "capsim-fuzz", dependencies: ["FuzzTargets"]),
     ]
 )

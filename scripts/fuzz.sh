@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET]      defaults: 60 seconds, target 'scenario' (the scenario reader)
 #
-# Builds the fuzz package (Fuzz/, with -sanitize=fuzzer,address), seeds a working corpus from the shipped scenarios
+# Builds the fuzz package (Fuzz/, with -sanitize=fuzzer,address, linked by lld: gold fails on it), seeds a working corpus from the shipped scenarios
 # and Fuzz/Seeds/TARGET/, fuzzes for SECONDS, and prints executions, coverage (libFuzzer's cov/ft) and findings.
 # Exit status: 0 when nothing was found; 1 on any crash, leak, timeout (an input taking more than 5 s) or
 # out-of-memory (more than 2 GB); 2 when the fuzzer could not be built or started. The full libFuzzer log is
@@ -26,7 +26,7 @@ mkdir -p "$corpus" "$findings"
 
 echo "fuzz: building Fuzz/ with -sanitize=fuzzer,address (log: $build_log)"
 if ! swift build -c release --package-path Fuzz --product capsim-fuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld \
     -Xcc -fsanitize=fuzzer-no-link,address >"$build_log" 2>&1; then
   tail -n 30 "$build_log" >&2
   echo "fuzz: error: the fuzzer did not build" >&2

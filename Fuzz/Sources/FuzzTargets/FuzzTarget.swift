@@ -10,6 +10,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// The scenario reader: bytes → UTF-8 check → YAML limits → YAML → validated `Scenario`.
     case scenario
 
+    /// The target of this process (set once at start, before fuzzing).
+    nonisolated(unsafe) public static var selected = FuzzTarget.scenario
+
     /// Feeds `data` to the reader.
     public func run(_ data: Data) {
         switch self {
