@@ -13,7 +13,8 @@ let package = Package(
     ],
     targets: [
         // One function per fuzzed reader; the executable picks one by name.
-        .target(name: "FuzzTargets", dependencies: [.product(name: "Scenario", package: "capsim")]),
+        .target(name: "FuzzTargets", dependencies: [.product(name: "Scenario", package: "capsim"),
+                                                   .product(name: "Planning", package: "capsim")]),
         // The fuzzer: calls libFuzzer's driver; link with -sanitize=fuzzer.
         .executableTarget(name: "capsim-fuzz", dependencies: ["FuzzTargets"]),
     ]

@@ -48,12 +48,12 @@ public struct LoadAnalysis: Sendable {
         poolCapacity = model.pools.indices.map { p in
             let cp = model.pools[p]
             let availability = c.pools[p].availability
-            return (cp.id, Double(cp.servers * cp.concurrency) * availability, Double(cp.concurrency) * availability)
+            return (cp.id, (Double(cp.servers) * Double(cp.concurrency)) * availability, Double(cp.concurrency) * availability)
         }
         linkBandwidth = c.links.map { ($0.id, $0.bandwidth) }
         pools = model.pools.indices.map { p in
             let cp = model.pools[p]
-            let capacity = Double(cp.servers * cp.concurrency) * c.pools[p].availability
+            let capacity = (Double(cp.servers) * Double(cp.concurrency)) * c.pools[p].availability
             let (m, k) = poolLoad[p]
             return Resource(label: "pool:\(cp.id)",
                             meanUtilization: capacity > 0 ? m / capacity : (m > 0 ? .infinity : 0),

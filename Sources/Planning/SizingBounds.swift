@@ -58,7 +58,7 @@ enum SizingBounds {
                 guard let i = model.pools.firstIndex(where: { $0.id == v.resource.id }) else { return v.lower }
                 let cfg = model.pools[i]
                 let availability = cfg.availability
-                let channels = Double(cfg.servers * cfg.concurrency) * availability
+                let channels = (Double(cfg.servers) * Double(cfg.concurrency)) * availability
                 let peak = load.pools[i].peakUtilization.isFinite ? load.pools[i].peakUtilization * channels : 0
                 var c = max(whole(peak.rounded(.down)) + 1, 1)
                 while c < 1_000_000, let pw = try? ErlangC.probabilityOfWait(servers: c, offeredLoad: peak), pw > 0.05 { c += max(1, c / 50) }

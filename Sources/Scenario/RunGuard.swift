@@ -38,6 +38,11 @@ public enum RunGuard {
             let l = location ?? SourceLocation(file: scenario.sourcePath, line: 1, column: 1)
             problems.append(Diagnostic(at: l, message: message))
         }
+        let span = scenario.horizon.to.subtractingReportingOverflow(scenario.horizon.baseYear)
+        if span.overflow || span.partialValue >= limits.maxYears {
+            report(ValueLocations.first(at.horizonTo, at.horizon),
+                   "the horizon from \(scenario.horizon.baseYear) to \(scenario.horizon.to) spans more than \(limits.maxYears) years; expected at most \(limits.maxYears) (plan sizes every year)")
+        }
         var total = 0
         var largest: (pool: PoolSpec, channels: Int)?
         for pool in scenario.pools {
@@ -49,6 +54,10 @@ public enum RunGuard {
             if count > limits.maxChannelsPerPool {
                 report(ValueLocations.first(at.servers[pool.id], at.pools[pool.id]),
                        "pool '\(pool.id)' has \(c.servers) servers × concurrency \(c.concurrency) = \(Approximate.count(Double(c.servers) * Double(c.concurrency))) channels; expected at most \(Approximate.count(Double(limits.maxChannelsPerPool))) per pool (every channel is simulated and takes memory); model fewer servers, or a lower concurrency")
+            }
+            if pool.redundancy > limits.maxChannelsPerPool {
+                report(ValueLocations.first(at.redundancy[pool.id], at.pools[pool.id]),
+                       "redundancy n+\(pool.redundancy) of pool '\(pool.id)' keeps more spare servers than a pool may have channels (\(Approximate.count(Double(limits.maxChannelsPerPool)))); expected a few spares, like n+1 or n+2")
             }
             if let max = pool.maxServers {
                 let bound = Double(max) * Double(c.concurrency)

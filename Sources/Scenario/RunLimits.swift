@@ -22,6 +22,8 @@ public struct RunLimits: Sendable, Equatable {
     public var maxRouteSteps: Int
     /// Deepest nesting of route steps (1 = a flat route; steps that contain steps add a level).
     public var maxRouteDepth: Int
+    /// Most years in the planning horizon (`base_year` to `to`).
+    public var maxYears: Int
     /// Latest simulated clock time, start + warm-up + duration, in seconds (about 31 years): beyond it event times
     /// in seconds lose sub-microsecond resolution.
     public var maxClockSeconds: Double
@@ -40,7 +42,7 @@ public struct RunLimits: Sendable, Equatable {
 
     public init(maxChannelsPerPool: Int = 1_000_000, maxChannels: Int = 4_000_000, maxReplications: Int = 10_000,
                 maxHistograms: Int = 50_000, maxRouteSteps: Int = 1_000, maxRouteDepth: Int = 16,
-                maxClockSeconds: Double = 1e9, maxRunEvents: Double = 1e9, maxStudyEvents: Double = 1e10, allowLong: Bool = false) {
+                maxYears: Int = 100, maxClockSeconds: Double = 1e9, maxRunEvents: Double = 1e9, maxStudyEvents: Double = 1e10, allowLong: Bool = false) {
         self.maxChannelsPerPool = maxChannelsPerPool
         self.maxChannels = maxChannels
         self.maxReplications = maxReplications
@@ -48,13 +50,14 @@ public struct RunLimits: Sendable, Equatable {
         self.maxRouteSteps = maxRouteSteps
         self.maxRouteDepth = maxRouteDepth
         self.maxClockSeconds = maxClockSeconds
+        self.maxYears = maxYears
         self.maxRunEvents = maxRunEvents
         self.maxStudyEvents = maxStudyEvents
         self.allowLong = allowLong
     }
 
     /// The limits of every command: 1,000,000 channels per pool and 4,000,000 in all, 10,000 replications,
-    /// 50,000 histograms (2 GiB), routes of 1,000 steps nested 16 deep, a clock of 10⁹ s, 10⁹ events per simulation (about 4 minutes)
+    /// 50,000 histograms (2 GiB), routes of 1,000 steps nested 16 deep, a horizon of 100 years, a clock of 10⁹ s, 10⁹ events per simulation (about 4 minutes)
     /// and 10¹⁰ per study (about 40 minutes).
     public static let standard = RunLimits()
 

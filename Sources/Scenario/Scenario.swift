@@ -97,6 +97,12 @@ public struct Horizon: Sendable, Equatable {
 
     /// baseYear...to.
     public var years: ClosedRange<Int> { baseYear...max(baseYear, to) }
+
+    /// Number of years from baseYear to `to` (Int.max when it cannot be counted).
+    public var yearCount: Int {
+        let span = to.subtractingReportingOverflow(baseYear)
+        return span.overflow || span.partialValue == Int.max ? Int.max : max(span.partialValue, 0) + 1
+    }
 }
 
 /// An agency that owns sites and procures resources.

@@ -9,12 +9,16 @@ public struct ValueLocations: Sendable, Equatable {
     public var duration: SourceLocation?
     public var warmup: SourceLocation?
     public var replications: SourceLocation?
-    /// Per pool id: its mapping, and its `servers`, `concurrency`, `max_servers` and `failures` values.
+    /// The `horizon` mapping and its `to` value.
+    public var horizon: SourceLocation?
+    public var horizonTo: SourceLocation?
+    /// Per pool id: its mapping, and its `servers`, `concurrency`, `max_servers`, `failures` and `redundancy` values.
     public var pools: [String: SourceLocation] = [:]
     public var servers: [String: SourceLocation] = [:]
     public var concurrency: [String: SourceLocation] = [:]
     public var maxServers: [String: SourceLocation] = [:]
     public var failures: [String: SourceLocation] = [:]
+    public var redundancy: [String: SourceLocation] = [:]
     /// Per workload id: its mapping, its `arrivals.rate` value and its `route` list.
     public var workloads: [String: SourceLocation] = [:]
     public var rates: [String: SourceLocation] = [:]
@@ -35,6 +39,8 @@ public struct ValueLocations: Sendable, Equatable {
             warmup = location(s["warmup"])
             replications = location(s["replications"])
         }
+        horizon = location(top["horizon"])
+        horizonTo = location(top["horizon"].map(Self.fields)?["to"])
         for item in Self.items(top["pools"]) {
             guard let id = NodeReader.peekID(item) else { continue }
             let f = Self.fields(item)
@@ -43,6 +49,7 @@ public struct ValueLocations: Sendable, Equatable {
             concurrency[id] = location(f["concurrency"])
             maxServers[id] = location(f["max_servers"])
             failures[id] = location(f["failures"])
+            redundancy[id] = location(f["redundancy"])
         }
         for item in Self.items(top["workloads"]) {
             guard let id = NodeReader.peekID(item) else { continue }

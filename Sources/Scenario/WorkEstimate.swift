@@ -23,6 +23,10 @@ public struct WorkEstimate: Sendable {
     public struct RouteShape: Sendable, Equatable {
         public var steps: Int
         public var depth: Int
+        public init(steps: Int, depth: Int) {
+            self.steps = steps
+            self.depth = depth
+        }
     }
 
     /// The simulated year and the settings in force (overrides applied).

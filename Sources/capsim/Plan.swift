@@ -23,7 +23,7 @@ struct Plan: ParsableCommand {
             let path = try file ?? DefaultScenario.path()
             let scenario = try ScenarioLoader.load(path: path)
             let started = Date()
-            let years = scenario.horizon.years.count
+            let years = scenario.horizon.yearCount
             let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }
             let plan = try PlanStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, progress: progress,
                                          limits: simulation.limits)

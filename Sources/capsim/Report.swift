@@ -31,7 +31,7 @@ struct Report: ParsableCommand {
         try Failures.guarded {
             let scenario = try ScenarioLoader.load(path: file)
             let started = Date()
-            let years = scenario.horizon.years.count
+            let years = scenario.horizon.yearCount
             let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }
             let plan = try PlanStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, progress: progress,
                                          limits: simulation.limits)

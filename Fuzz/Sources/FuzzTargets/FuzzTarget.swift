@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Scenario
 
 /// The readers that the fuzzer exercises. Each takes arbitrary bytes and must either accept them or reject them
@@ -21,7 +22,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 }
 
-/// The scenario reader as `capsim validate` uses it, on bytes instead of a file.
+/// The scenario reader as `capsim validate` uses it, on bytes instead of a file: read, check the limits, then the
+/// closed-form warnings.
 enum ScenarioReaderTarget {
     /// Relative `empirical` files resolve in a folder that does not exist, so no input reads real files.
     static let baseDirectory = "/nonexistent-capsim-fuzz"
@@ -29,9 +31,9 @@ enum ScenarioReaderTarget {
     static func run(_ data: Data) {
         do {
             let scenario = try ScenarioLoader.parse(data: data, path: "fuzz.yaml", baseDirectory: baseDirectory)
-            // A scenario that reads must also describe itself consistently.
             _ = scenario.resources
-            _ = scenario.model(year: scenario.horizon.to)
+            try ScenarioCheck.limits(scenario)
+            _ = try ScenarioCheck.warnings(scenario)
         } catch let error as ScenarioError {
             // Every rejection is located in the file.
             if case .invalid(let diagnostics) = error {
@@ -39,7 +41,8 @@ enum ScenarioReaderTarget {
                 for d in diagnostics { precondition(d.line >= 1 && d.column >= 1, "diagnostic without a location: \(d)") }
             }
         } catch {
-            preconditionFailure("the scenario reader threw an untyped error: \(error)")
+            // The limits and warnings compile the model: a scenario that was read must compile.
+            preconditionFailure("a scenario that was read failed later with \(error)")
         }
     }
 }
