@@ -178,7 +178,7 @@ enum Approximate {
             let value = seconds / size
             return value >= 1e6 ? String(format: "%.1e %@", value, name) : String(format: "%g %@", (value * 10).rounded() / 10, name)
         }
-        return String(format: "%g s", seconds)
+        return String(format: "%.2g s", seconds)
     }
 
     /// How long `events` take at `RunLimits.eventsPerSecond`.
