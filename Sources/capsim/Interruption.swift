@@ -42,8 +42,13 @@ enum Interruption {
 
     /// True when `signal` is ignored, as a shell leaves SIGINT for a background job: it stays ignored.
     static func isIgnored(_ signal: Int32) -> Bool {
+        #if canImport(Glibc)
         let previous = Glibc.signal(signal, SIG_IGN)
         _ = Glibc.signal(signal, previous)
+        #else
+        let previous = Darwin.signal(signal, SIG_IGN)
+        _ = Darwin.signal(signal, previous)
+        #endif
         return unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 }
