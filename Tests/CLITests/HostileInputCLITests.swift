@@ -175,4 +175,35 @@ struct HostileInputCLITests {
         }
         #expect(ws.files().sorted() == ["bad.yaml", "out.json", "typo.yaml"])
     }
+
+    @Test func anAbsurdServiceTimeIsAnOverloadWarningNotACrash() throws {
+        let ws = try Workspace()
+        let file = try ws.write("s.yaml", small.replacingOccurrences(of: "mean: 100ms", with: "mean: 1e300s"))
+        let (r, seconds) = try timed(["validate", file])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("pool:p is overloaded: offered load is 1.3e+302% of capacity"))
+        #expect(seconds < 1)
+    }
+
+    @Test func sizingAnAbsurdServiceTimeEndsInfeasibleNotInACrash() throws {
+        let ws = try Workspace()
+        let file = try ws.write("s.yaml", small.replacingOccurrences(of: "mean: 100ms", with: "mean: 1e300s")
+            + "targets: [{workload: w, p95: 1s}]\n")
+        let (r, seconds) = try timed(["size", file])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("No configuration within the bounds"))
+        #expect(seconds < 5)
+    }
+
+    @Test func anAbsurdHorizonOrRedundancyIsLocatedNotACrash() throws {
+        let ws = try Workspace()
+        let horizon = try ws.write("h.yaml", "horizon: {base_year: -9000000000000000000, to: 9000000000000000000}\n" + small)
+        let h = try CapsimProcess.run(["plan", horizon])
+        #expect(h.status == 65)
+        #expect(h.stderr.hasPrefix("\(horizon):1:48: error: the horizon from -9000000000000000000 to 9000000000000000000 spans more than 100 years"))
+        let spares = try ws.write("r.yaml", small.replacingOccurrences(of: "concurrency: 2", with: "concurrency: 2\n    redundancy: n+9000000000000000000"))
+        let r = try CapsimProcess.run(["size", spares])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("redundancy n+9000000000000000000 of pool 'p'"))
+    }
 }
