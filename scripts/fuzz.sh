@@ -54,7 +54,8 @@ corp=$(echo "$last" | sed -n 's/.*corp: \([0-9]*\).*/\1/p')
 echo "fuzz: $target: ${execs:-?} executions (${rate:-?}/s) in $seconds s; cov: ${cov:-?} ft: ${ft:-?}; corpus: ${corp:-?} inputs"
 
 if [ $status -ne 0 ]; then
-  grep -E 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)|SUMMARY|Test unit written|Fatal error|Precondition failed' "$log" | head -n 20 >&2
+  { grep -E 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)|SUMMARY|Test unit written|Fatal error|Precondition failed' "$log" \
+      || tail -n 5 "$log"; } | head -n 20 >&2
   echo "fuzz: FAILED: libFuzzer exited with $status; the input is in $findings/ (see $log)" >&2
   exit 1
 fi
