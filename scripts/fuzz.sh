@@ -3,8 +3,9 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET]      defaults: 60 seconds, target 'scenario' (the scenario reader)
 #
-# Builds the fuzz package (Fuzz/, with -sanitize=fuzzer,address, linked by lld: gold fails on it), seeds a working corpus from the shipped scenarios
-# and Fuzz/Seeds/TARGET/, fuzzes for SECONDS, and prints executions, coverage (libFuzzer's cov/ft) and findings.
+# Builds the fuzz package (Fuzz/, with -sanitize=fuzzer,address, linked by lld: gold fails on it), seeds a working
+# corpus from the shipped scenarios and Fuzz/Seeds/TARGET/, fuzzes for SECONDS (with the keywords of
+# Fuzz/Dictionaries/TARGET.dict when it exists), and prints executions, coverage (libFuzzer's cov/ft) and findings.
 # Exit status: 0 when nothing was found; 1 on any crash, leak, timeout (an input taking more than 5 s) or
 # out-of-memory (more than 2 GB); 2 when the fuzzer could not be built or started. The full libFuzzer log is
 # Fuzz/.work/TARGET/fuzz.log; inputs that failed are kept in Fuzz/.work/TARGET/findings/ (crash-*, leak-*,
@@ -38,8 +39,12 @@ fuzzer=Fuzz/.build/release/capsim-fuzz
 if [ -d "Fuzz/Seeds/$target" ]; then cp -f "Fuzz/Seeds/$target"/* "$corpus"/ 2>/dev/null || true; fi
 if [ "$target" = scenario ]; then cp -f Scenarios/*.yaml "$corpus"/; fi
 
+# A dictionary of the target's keywords, when there is one, helps the mutations reach deeper.
+dict=()
+if [ -f "Fuzz/Dictionaries/$target.dict" ]; then dict=(-dict="Fuzz/Dictionaries/$target.dict"); fi
+
 echo "fuzz: fuzzing '$target' for $seconds s (log: $log)"
-CAPSIM_FUZZ_TARGET=$target ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} "$fuzzer" "$corpus" \
+CAPSIM_FUZZ_TARGET=$target ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} "$fuzzer" "$corpus" "${dict[@]}" \
   -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 \
   -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1
 status=$?

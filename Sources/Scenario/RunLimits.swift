@@ -7,7 +7,8 @@
 ///   mistyped duration cannot stall a terminal or a CI job for hours. `--allow-long` lifts them for a deliberate
 ///   long run, up to `absurdEvents`.
 ///
-/// The shipped scenarios need about 4.4 million events per run: well under the limits.
+/// The shipped scenarios are estimated at 0.6–16 million events per simulation in their busiest year: well under the
+/// limits.
 public struct RunLimits: Sendable, Equatable {
     /// Most channels (servers × concurrency) of one pool, installed or at its `max_servers`.
     public var maxChannelsPerPool: Int
