@@ -26,7 +26,8 @@ build_log=$work/build.log
 mkdir -p "$corpus" "$findings"
 
 echo "fuzz: building Fuzz/ with -sanitize=fuzzer,address (log: $build_log)"
-if ! swift build -c release --package-path Fuzz --product capsim-fuzz \
+# The plan is rebuilt each time: SwiftPM may miss a source file added to capsim, a path dependency of Fuzz/.
+if ! swift build -c release --package-path Fuzz --product capsim-fuzz --disable-build-manifest-caching \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld \
     -Xcc -fsanitize=fuzzer-no-link,address >"$build_log" 2>&1; then
   tail -n 30 "$build_log" >&2

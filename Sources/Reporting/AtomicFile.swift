@@ -26,17 +26,17 @@ public enum AtomicFile {
             throw Failure.cannotCreate(path: path, reason: "folder '\(dir.path)' does not exist")
         }
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard TemporaryFiles.create(temp.path) else {
+        guard TemporaryFiles.shared.create(temp.path) else {
             throw Failure.cannotCreate(path: path, reason: "folder '\(dir.path)' is not writable")
         }
         do {
             try Data(text.utf8).write(to: temp)
         } catch {
-            TemporaryFiles.discard(temp.path)
+            TemporaryFiles.shared.discard(temp.path)
             throw Failure.cannotWrite(path: path, reason: error.localizedDescription)
         }
         // POSIX rename replaces an existing file atomically (FileManager.replaceItemAt does not on Linux).
-        if let reason = TemporaryFiles.commit(temp.path, to: url.path) {
+        if let reason = TemporaryFiles.shared.commit(temp.path, to: url.path) {
             throw Failure.cannotWrite(path: path, reason: reason)
         }
     }

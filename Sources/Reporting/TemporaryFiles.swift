@@ -10,12 +10,17 @@ import Darwin
 /// A temporary file is created and registered, and later renamed and unregistered, under one lock; an interruption
 /// takes the lock for good (`removeAllForExit`), so every temporary file either was renamed into place complete
 /// before it (and is kept) or is removed, and no new one is created after it.
-public enum TemporaryFiles {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var paths: Set<String> = []
+public final class TemporaryFiles: @unchecked Sendable {
+    /// The registry of this process, which `AtomicFile` uses.
+    public static let shared = TemporaryFiles()
+
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    public init() {}
 
     /// Creates the empty temporary file `path` and registers it; false when it cannot be created.
-    static func create(_ path: String) -> Bool {
+    public func create(_ path: String) -> Bool {
         lock.lock(); defer { lock.unlock() }
         guard FileManager.default.createFile(atPath: path, contents: nil) else { return false }
         paths.insert(path)
@@ -24,7 +29,7 @@ public enum TemporaryFiles {
 
     /// Renames the temporary file `path` to `destination` (replacing it atomically) and unregisters it; on failure
     /// removes it and returns the reason.
-    static func commit(_ path: String, to destination: String) -> String? {
+    public func commit(_ path: String, to destination: String) -> String? {
         lock.lock(); defer { lock.unlock() }
         paths.remove(path)
         guard rename(path, destination) == 0 else {
@@ -36,22 +41,22 @@ public enum TemporaryFiles {
     }
 
     /// Removes the temporary file `path` and unregisters it.
-    static func discard(_ path: String) {
+    public func discard(_ path: String) {
         lock.lock(); defer { lock.unlock() }
         paths.remove(path)
         unlink(path)
     }
 
     /// The temporary files now registered.
-    public static var inFlight: Set<String> {
+    public var inFlight: Set<String> {
         lock.lock(); defer { lock.unlock() }
         return paths
     }
 
     /// Removes every registered temporary file and keeps the lock, so that no temporary file is created or renamed
-    /// afterwards. For a process about to exit (after SIGINT or SIGTERM); never call it from a thread that may be
-    /// writing a file.
-    public static func removeAllForExit() {
+    /// afterwards. For a process about to exit (after SIGINT or SIGTERM); never call it on `shared` from a thread
+    /// that may be writing a file.
+    public func removeAllForExit() {
         lock.lock()
         for path in paths { unlink(path) }
         paths.removeAll()

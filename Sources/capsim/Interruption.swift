@@ -29,7 +29,7 @@ enum Interruption {
             var received: Int32 = 0
             var wanted = watched
             while sigwait(&wanted, &received) != 0 {}
-            TemporaryFiles.removeAllForExit()
+            TemporaryFiles.shared.removeAllForExit()
             let name = received == SIGINT ? "SIGINT" : "SIGTERM"
             let clear = isatty(2) == 1 ? "\r\u{1B}[K" : ""
             let line = "\(clear)capsim: interrupted by \(name); stopped, temporary files removed\n"
