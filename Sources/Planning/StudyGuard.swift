@@ -25,7 +25,15 @@ public enum StudyGuard {
         try RunGuard.checkSizes(scenario, simulation: simulation, sources: sources, limits: limits)
         let years: [Int]
         switch study {
-        case .run(let year), .size(let year): years = [year]
+        case .run(let year), .size(let year):
+            let base = scenario.horizon.baseYear
+            let low = base > Int.min + limits.maxYears ? base - limits.maxYears : Int.min
+            let high = base < Int.max - limits.maxYears ? base + limits.maxYears : Int.max
+            if year < low || year > high {
+                throw SettingLimitError(setting: "--year \(year)",
+                                        message: "the year is more than \(limits.maxYears) years from the base year \(base); expected a year from \(low) to \(high)")
+            }
+            years = [year]
         case .plan: years = Array(scenario.horizon.years)
         }
         let estimates = years.map { WorkEstimate(scenario, year: $0, simulation: simulation) }

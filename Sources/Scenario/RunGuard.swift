@@ -9,6 +9,11 @@ public struct SettingLimitError: Error, Sendable, CustomStringConvertible {
     /// What is wrong, the estimate and the limit, and how to proceed.
     public var message: String
 
+    public init(setting: String, message: String) {
+        self.setting = setting
+        self.message = message
+    }
+
     public var description: String { "capsim: error: \(setting): \(message)" }
 }
 

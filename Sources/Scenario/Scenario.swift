@@ -55,7 +55,7 @@ public struct Scenario: Sendable {
 
     /// The load multiplier of a workload in `year`: (1 + growth)^(year − base year), dimensionless.
     public func growthFactor(of workload: WorkloadSpec, year: Int) -> Double {
-        pow(1 + workload.growth, Double(year - horizon.baseYear))
+        pow(1 + workload.growth, Double(year) - Double(horizon.baseYear))
     }
 
     /// The simulator's configuration for `year`: every workload's base-year rate (requests per second) is

@@ -206,4 +206,12 @@ struct HostileInputCLITests {
         #expect(r.status == 65)
         #expect(r.stderr.contains("redundancy n+9000000000000000000 of pool 'p'"))
     }
+
+    @Test func aYearFarFromTheBaseYearIsAUsageError64NotAnOverflow() throws {
+        let ws = try Workspace()
+        let file = try ws.write("s.yaml", small)
+        let r = try CapsimProcess.run(["run", file, "--year", "9223372036854775807"])
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("capsim: error: --year 9223372036854775807: the year is more than 100 years from the base year 2025"))
+    }
 }
