@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - System libraries
@@ -55,5 +56,10 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Scenario", "InfraModel", "Queueing"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "Scenario", "InfraModel"]),
         .testTarget(name: "CLITests", dependencies: ["capsim"]),
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: ["Scenario", "Planning", "InfraModel", "SimKernel",
+                           .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
     ]
 )

@@ -1,3 +1,4 @@
+import Foundation
 import SimKernel
 
 /// Offered load of every pool and link direction, from arrival rates and mean service times
@@ -47,12 +48,12 @@ public struct LoadAnalysis: Sendable {
         poolCapacity = model.pools.indices.map { p in
             let cp = model.pools[p]
             let availability = c.pools[p].availability
-            return (cp.id, Double(cp.servers * cp.concurrency) * availability, Double(cp.concurrency) * availability)
+            return (cp.id, (Double(cp.servers) * Double(cp.concurrency)) * availability, Double(cp.concurrency) * availability)
         }
         linkBandwidth = c.links.map { ($0.id, $0.bandwidth) }
         pools = model.pools.indices.map { p in
             let cp = model.pools[p]
-            let capacity = Double(cp.servers * cp.concurrency) * c.pools[p].availability
+            let capacity = (Double(cp.servers) * Double(cp.concurrency)) * c.pools[p].availability
             let (m, k) = poolLoad[p]
             return Resource(label: "pool:\(cp.id)",
                             meanUtilization: capacity > 0 ? m / capacity : (m > 0 ? .infinity : 0),
@@ -113,6 +114,7 @@ public struct LoadAnalysis: Sendable {
     }
 
     static func percent(_ x: Double) -> String {
-        x.isFinite ? "\(Int((x * 100).rounded()))%" : "infinite (no capacity)"
+        guard x.isFinite else { return "infinite (no capacity)" }
+        return abs(x) < 1e12 ? "\(Int((x * 100).rounded()))%" : String(format: "%.1e%%", x * 100)
     }
 }

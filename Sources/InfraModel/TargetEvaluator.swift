@@ -14,7 +14,10 @@ public enum TargetEvaluator {
         }
     }
 
-    static func latency(_ l: LatencyEstimate, _ m: Target.Metric) -> (Double, Double)? {
+    /// The estimate of latency metric `m`. When requests came (`demand`) but none finished, every latency is
+    /// unbounded: infinite, so the target is not met (an empty histogram would read 0 s).
+    static func latency(_ l: LatencyEstimate, _ m: Target.Metric, demand: Bool = false) -> (Double, Double)? {
+        if demand, l.count == 0, [.mean, .p50, .p95, .p99].contains(m) { return (.infinity, 0) }
         switch m {
         case .mean: return (l.mean.mean, l.mean.ci95)
         case .p50: return (l.p50, l.p50CI95)
@@ -29,7 +32,7 @@ public enum TargetEvaluator {
         case .workload(let id):
             guard let w = r.workloads.first(where: { $0.id == id }) else { return nil }
             if t.metric == .maxLost { return (w.lostFraction.mean, w.lostFraction.ci95) }
-            return latency(w.response, t.metric)
+            return latency(w.response, t.metric, demand: w.arrived > 0)
         case .resource(let resource):
             return measure(t.metric, of: resource, in: r)
         }
@@ -45,7 +48,7 @@ public enum TargetEvaluator {
                 let lost = Estimate(mean: p.blockedFraction.mean + p.abandonedFraction.mean,
                                     ci95: p.blockedFraction.ci95 + p.abandonedFraction.ci95)
                 return (lost.mean, lost.ci95)
-            default: return latency(p.response, metric)
+            default: return latency(p.response, metric, demand: p.arrivalRate.mean > 0)
             }
         case .link:
             guard let l = r.links.first(where: { $0.id == resource.id }) else { return nil }

@@ -4,10 +4,13 @@ import Scenario
 /// What `capsim plan` does: size every year of the horizon without ever removing what was bought,
 /// and turn the yearly additions into procurement items per agency with costs.
 public enum PlanStudy {
-    /// - Parameter cache: simulation results shared with other plans of a study.
+    /// - Parameters:
+    ///   - cache: simulation results shared with other plans of a study.
+    ///   - limits: checked before anything is simulated (`StudyGuard`).
     public static func run(_ scenario: Scenario, _ overrides: RunStudy.Overrides = RunStudy.Overrides(), jobs: Int,
                            cache: SimulationCache? = nil,
-                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ProcurementPlan {
+                           progress: (@Sendable (Int, Int) -> Void)? = nil, limits: RunLimits = .standard) throws -> ProcurementPlan {
+        try StudyGuard.check(scenario, overrides, study: .plan, limits: limits)
         let resources = scenario.resources
         var installed = Dictionary(uniqueKeysWithValues: resources.map { ($0.id, $0.installed) })
         let years = Array(scenario.horizon.years)

@@ -10,11 +10,16 @@ public enum RunStudy {
         public var replications: Int?
         /// Measured simulated seconds per replication.
         public var duration: Double?
-        public init(year: Int? = nil, seed: UInt64? = nil, replications: Int? = nil, duration: Double? = nil) {
+        /// How `replications` and `duration` were given, for messages (e.g. "baseline RESULTS.json"); nil =
+        /// command-line options.
+        public var givenBy: String?
+        public init(year: Int? = nil, seed: UInt64? = nil, replications: Int? = nil, duration: Double? = nil,
+                    givenBy: String? = nil) {
             self.year = year
             self.seed = seed
             self.replications = replications
             self.duration = duration
+            self.givenBy = givenBy
         }
     }
 
@@ -31,8 +36,10 @@ public enum RunStudy {
     /// - Parameters:
     ///   - jobs: threads for replications (results do not depend on it).
     ///   - progress: called with the number of finished replications.
+    ///   - limits: checked before anything is simulated (`StudyGuard`).
     public static func run(_ scenario: Scenario, _ overrides: Overrides = Overrides(), jobs: Int,
-                           progress: (@Sendable (Int) -> Void)? = nil) throws -> RunResults {
+                           progress: (@Sendable (Int) -> Void)? = nil, limits: RunLimits = .standard) throws -> RunResults {
+        try StudyGuard.check(scenario, overrides, study: .run(year: overrides.year ?? scenario.horizon.baseYear), limits: limits)
         let model = try CompiledModel(configuration(scenario, overrides))
         return Simulator.run(model, jobs: jobs, progress: progress)
     }

@@ -4,6 +4,12 @@ import Scenario
 /// Checks a parsed scenario beyond its syntax: that the model compiles, and which resources the
 /// closed forms say are overloaded, before anything is simulated.
 public enum ScenarioCheck {
+    /// Throws when a plan of `scenario` (every year's simulation and the whole study) exceeds `limits`: what
+    /// `validate` reports about sizes and work (`StudyGuard`).
+    public static func limits(_ scenario: Scenario, _ limits: RunLimits = .standard) throws {
+        try StudyGuard.check(scenario, RunStudy.Overrides(), study: .plan, limits: limits)
+    }
+
     /// Warnings for the base year and the last year of the horizon (growth may overload later years).
     public static func warnings(_ scenario: Scenario) throws -> [String] {
         var out: [String] = []

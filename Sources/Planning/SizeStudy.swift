@@ -4,8 +4,11 @@ import Scenario
 /// What `capsim size` does: the smallest servers per pool and bandwidth per link meeting every
 /// target in one year, starting from nothing (installed capacity is reported, not assumed).
 public enum SizeStudy {
-    public static func run(_ scenario: Scenario, _ overrides: RunStudy.Overrides = RunStudy.Overrides(), jobs: Int) throws -> SizingReport {
+    /// - Parameter limits: checked before anything is simulated (`StudyGuard`).
+    public static func run(_ scenario: Scenario, _ overrides: RunStudy.Overrides = RunStudy.Overrides(), jobs: Int,
+                           limits: RunLimits = .standard) throws -> SizingReport {
         let year = overrides.year ?? scenario.horizon.baseYear
+        try StudyGuard.check(scenario, overrides, study: .size(year: year), limits: limits)
         var search = try SizingSearch(scenario: scenario, year: year, overrides: overrides, floor: nil, jobs: jobs)
         let outcome = try search.run()
         return SizingReport(scenario: scenario, outcome: outcome)

@@ -19,24 +19,27 @@ enum SizingBounds {
             let limit = utilizationLimit(scenario, spec.id)
             switch spec.id.kind {
             case .pool:
-                var lower = offered > 0 ? Int(offered.rounded(.down)) + 1 : 1
+                var lower = offered > 0 ? whole(offered.rounded(.down)) + 1 : 1
                 var reason = PurchaseReason.Cause.stability(offered: offered)
                 if let limit {
-                    let need = Int((offered / limit - 1e-9).rounded(.up))
+                    let need = whole((offered / limit - 1e-9).rounded(.up))
                     if need >= lower { lower = need; reason = .utilizationLimit(limit: limit, offered: offered) }
                 }
                 lower = max(lower, 1) + spec.reserve
                 var why = PurchaseReason(reason, kind: .pool, reserve: spec.reserve)
-                if let f = floor?[spec.id], Int(f) > lower { lower = Int(f); why = PurchaseReason(.installed, kind: .pool) }
-                return SizingVariable(resource: spec.id, lower: lower, bound: Int(spec.maximum), base: 0, step: step,
+                if let f = floor?[spec.id], whole(f) > lower { lower = whole(f); why = PurchaseReason(.installed, kind: .pool) }
+                // Never more channels than a simulation may hold (RunLimits), whatever max_servers says.
+                let concurrency = scenario.pool(spec.id.id)?.configuration.concurrency ?? 1
+                let bound = min(whole(spec.maximum), max(1, RunLimits.standard.maxChannelsPerPool / max(concurrency, 1)))
+                return SizingVariable(resource: spec.id, lower: lower, bound: bound, base: 0, step: step,
                                       redundancy: spec.reserve, lowerReason: why)
             case .link:
                 let base = floor?[spec.id] ?? 0
                 let effective = limit ?? 1
-                var steps = Int(((offered / effective - base) / step).rounded(.down)) + 1
+                var steps = whole(((offered / effective - base) / step).rounded(.down)) + 1
                 if offered / effective <= base { steps = 0 }
                 steps = max(steps, floor == nil ? 1 : 0)
-                let bound = Int(((spec.maximum - base) / step).rounded(.down))
+                let bound = whole(((spec.maximum - base) / step).rounded(.down))
                 let cause: PurchaseReason.Cause = effective < 1 ? .utilizationLimit(limit: effective, offered: offered)
                                                                 : .stability(offered: offered)
                 return SizingVariable(resource: spec.id, lower: steps, bound: max(bound, steps), base: base, step: step,
@@ -57,20 +60,28 @@ enum SizingBounds {
                 guard let i = model.pools.firstIndex(where: { $0.id == v.resource.id }) else { return v.lower }
                 let cfg = model.pools[i]
                 let availability = cfg.availability
-                let channels = Double(cfg.servers * cfg.concurrency) * availability
+                let channels = (Double(cfg.servers) * Double(cfg.concurrency)) * availability
                 let peak = load.pools[i].peakUtilization.isFinite ? load.pools[i].peakUtilization * channels : 0
-                var c = max(Int(peak.rounded(.down)) + 1, 1)
+                var c = max(whole(peak.rounded(.down)) + 1, 1)
                 while c < 1_000_000, let pw = try? ErlangC.probabilityOfWait(servers: c, offeredLoad: peak), pw > 0.05 { c += max(1, c / 50) }
-                let servers = Int((Double(c) / (Double(cfg.concurrency) * availability)).rounded(.up)) + v.redundancy
+                let servers = whole((Double(c) / (Double(cfg.concurrency) * availability)).rounded(.up)) + v.redundancy
                 return min(max(servers, v.lower), v.bound)
             case .link:
                 let bits = load.offeredLoad(v.resource)?.peak ?? 0
-                let steps = Int(((2 * bits - v.base) / v.step).rounded(.up))
+                let steps = whole(((2 * bits - v.base) / v.step).rounded(.up))
                 return min(max(steps, v.lower), v.bound)
             case .storage:
                 return v.lower
             }
         }
+    }
+
+    /// `x` as a whole number for the search, kept within ±2^52 so that absurd loads (a service time of 10^300 s)
+    /// give an infeasible search instead of an overflow; NaN counts as the largest.
+    static func whole(_ x: Double) -> Int {
+        let limit = 4_503_599_627_370_496.0  // 2^52
+        guard !x.isNaN else { return Int(limit) }
+        return Int(min(max(x, -limit), limit))
     }
 
     /// The tightest `max_utilization` target on `resource`, if any.

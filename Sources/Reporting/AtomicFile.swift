@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes output files atomically: the content goes to a temporary file in the same folder,
-/// which is then renamed over the destination, so a failed command leaves no partial file.
+/// which is then renamed over the destination, so a failed command leaves no partial file. Temporary files are
+/// registered in `TemporaryFiles`, so an interrupted command removes them too.
 public enum AtomicFile {
     public enum Failure: Error, CustomStringConvertible {
         /// The file or its folder cannot be created (sysexits 73).
@@ -25,19 +26,17 @@ public enum AtomicFile {
             throw Failure.cannotCreate(path: path, reason: "folder '\(dir.path)' does not exist")
         }
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
+        guard TemporaryFiles.shared.create(temp.path) else {
             throw Failure.cannotCreate(path: path, reason: "folder '\(dir.path)' is not writable")
         }
         do {
             try Data(text.utf8).write(to: temp)
         } catch {
-            try? FileManager.default.removeItem(at: temp)
+            TemporaryFiles.shared.discard(temp.path)
             throw Failure.cannotWrite(path: path, reason: error.localizedDescription)
         }
         // POSIX rename replaces an existing file atomically (FileManager.replaceItemAt does not on Linux).
-        if rename(temp.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temp)
+        if let reason = TemporaryFiles.shared.commit(temp.path, to: url.path) {
             throw Failure.cannotWrite(path: path, reason: reason)
         }
     }

@@ -110,6 +110,9 @@ extension NodeReader {
         return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true)).standardizedFileURL.path
     }
 
+    /// Largest empirical CSV read, in bytes (64 MiB: millions of samples).
+    static let maxEmpiricalBytes = 64 << 20
+
     /// The samples in an empirical CSV: numbers separated by commas, semicolons, spaces or line breaks. Blank lines
     /// and lines starting with `#` are skipped, and so is a first line without any number (a header).
     func empiricalSamples(path: String) -> Result<[Double], UnitError> {
@@ -117,15 +120,16 @@ extension NodeReader {
         if let cached = empiricalCache[resolved] { return cached }
         let result: Result<[Double], UnitError>
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: resolved))
+            let data = try ScenarioText.bytes(atPath: resolved, maxBytes: Self.maxEmpiricalBytes)
             if let text = String(data: data, encoding: .utf8) {
                 result = Self.parseSamples(text, path: path)
             } else {
                 result = .failure(UnitError("empirical file '\(path)' (\(resolved)) is not UTF-8 text"))
             }
+        } catch .tooLarge {
+            result = .failure(UnitError("empirical file '\(path)' (resolved to \(resolved)) has more than \(Self.maxEmpiricalBytes >> 20) MiB; expected a smaller CSV of samples"))
         } catch {
-            let reason = FileManager.default.fileExists(atPath: resolved) ? "it is not readable" : "no such file"
-            result = .failure(UnitError("cannot read empirical file '\(path)' (resolved to \(resolved)): \(reason)"))
+            result = .failure(UnitError("cannot read empirical file '\(path)' (resolved to \(resolved)): \(error.reason)"))
         }
         empiricalCache[resolved] = result
         return result

@@ -38,6 +38,8 @@ public struct Scenario: Sendable {
     public var storage: [StorageSpec] = []
     /// Energy inputs per site (power per server, PUE, electricity price); sites without one have no energy cost.
     public var facilities: [Facility] = []
+    /// Where the values that size a simulation are written (for errors of `RunGuard`).
+    public var locations = ValueLocations()
 
     public init(name: String, description: String? = nil, currency: String = "VND", seed: UInt64 = 1,
                 simulation: SimulationSettings, horizon: Horizon = Horizon(), agencies: [Agency] = [],
@@ -63,7 +65,7 @@ public struct Scenario: Sendable {
 
     /// The load multiplier of a workload in `year`: (1 + growth)^(year − base year), dimensionless.
     public func growthFactor(of workload: WorkloadSpec, year: Int) -> Double {
-        pow(1 + workload.growth, Double(year - horizon.baseYear))
+        pow(1 + workload.growth, Double(year) - Double(horizon.baseYear))
     }
 
     /// The simulator's configuration for `year`: every workload's base-year rate (requests per second) is
@@ -105,6 +107,12 @@ public struct Horizon: Sendable, Equatable {
 
     /// baseYear...to.
     public var years: ClosedRange<Int> { baseYear...max(baseYear, to) }
+
+    /// Number of years from baseYear to `to` (Int.max when it cannot be counted).
+    public var yearCount: Int {
+        let span = to.subtractingReportingOverflow(baseYear)
+        return span.overflow || span.partialValue == Int.max ? Int.max : max(span.partialValue, 0) + 1
+    }
 }
 
 /// An agency that owns sites and procures resources.

@@ -6,10 +6,23 @@ public enum ScenarioLoader {
     /// Reads the scenario at `path`. Relative paths inside it (empirical CSVs) are resolved against the file's
     /// directory.
     ///
-    /// - Throws: `ScenarioError.fileUnreadable` when the file is missing or unreadable, or
-    ///   `ScenarioError.invalid` with every problem found, sorted by line and column.
+    /// - Throws: `ScenarioError.fileUnreadable` when the file is missing, a directory or unreadable,
+    ///   `ScenarioError.unknownPath` when an override names nothing the scenario may have, or
+    ///   `ScenarioError.invalid` with every problem found, sorted by line and column (also when the file is not
+    ///   UTF-8 or exceeds `DocumentLimits.standard`).
     public static func load(path: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
         try ScenarioSource.load(path: path).scenario(overrides: overrides)
+    }
+
+    /// Reads a scenario from the bytes of a file: checks that they are UTF-8 (the first bad byte is located), then
+    /// parses them as `parse(yaml:path:baseDirectory:)` does.
+    ///
+    /// - Throws: `ScenarioError.invalid` with every problem found, sorted by line and column.
+    public static func parse(data: Data, path: String, baseDirectory: String) throws -> Scenario {
+        if let tooLarge = DocumentGuard.sizeProblem(bytes: data.count, path: path) {
+            throw ScenarioError.invalid([tooLarge])
+        }
+        return try parse(yaml: ScenarioText.decode(data, path: path), path: path, baseDirectory: baseDirectory)
     }
 
     /// Parses scenario text. `path` names the file in diagnostics; `baseDirectory` is where relative paths inside
@@ -28,23 +41,6 @@ public enum ScenarioLoader {
         return unique.enumerated().sorted { a, b in
             (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
         }.map(\.element)
-    }
-
-    static func read(path: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError.fileUnreadable(path: path, reason: "no such file")
-        }
-        if isDirectory.boolValue {
-            throw ScenarioError.fileUnreadable(path: path, reason: "it is a directory")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError.fileUnreadable(path: path, reason: "permission denied or read error")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError.fileUnreadable(path: path, reason: "it is not UTF-8 text")
-        }
-        return text
     }
 
     /// Where `key` is written again in the same block mapping as the occurrence at `first` (same column, a later

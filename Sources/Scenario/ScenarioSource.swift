@@ -17,7 +17,7 @@ public struct ScenarioSource: @unchecked Sendable {
     /// Reads and parses the file at `path`.
     /// - Throws: `ScenarioError.fileUnreadable` (missing, unreadable) or `.invalid` (not YAML, empty).
     public static func load(path: String) throws -> ScenarioSource {
-        let text = try ScenarioLoader.read(path: path)
+        let text = try ScenarioText.read(path: path)
         var directory = (path as NSString).deletingLastPathComponent
         if directory.isEmpty { directory = FileManager.default.currentDirectoryPath }
         return try parse(yaml: text, path: path, baseDirectory: directory)
@@ -25,6 +25,8 @@ public struct ScenarioSource: @unchecked Sendable {
 
     /// Parses scenario text; `path` names it in diagnostics.
     public static func parse(yaml: String, path: String, baseDirectory: String) throws -> ScenarioSource {
+        let unsafe = DocumentGuard.check(yaml, path: path)
+        if !unsafe.isEmpty { throw ScenarioError.invalid(unsafe) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -68,6 +70,7 @@ public struct ScenarioSource: @unchecked Sendable {
             throw ScenarioError.invalid(ScenarioLoader.sorted(diagnostics))
         }
         if collectInputs { scenario.inputs = InputRegister.collect(root: root, text: text) }
+        scenario.locations = ValueLocations(root: tree.root, file: path)
         scenario.overrides = overrides
         return scenario
     }

@@ -35,6 +35,9 @@ public enum Units {
         guard value >= 0 else {
             throw UnitError("negative duration '\(trimmed(text))'; expected a duration >= 0")
         }
+        guard value.isFinite else {
+            throw UnitError("duration '\(trimmed(text))' is too large to represent; expected a finite duration")
+        }
         return value
     }
 
@@ -73,6 +76,9 @@ public enum Units {
         guard value >= 0 else {
             throw UnitError("negative rate '\(trimmed(text))'; expected a rate >= 0")
         }
+        guard value.isFinite else {
+            throw UnitError("rate '\(trimmed(text))' is too large to represent; expected a finite rate")
+        }
         return value
     }
 
@@ -97,6 +103,9 @@ public enum Units {
         }
         guard value >= 0 else {
             throw UnitError("negative bandwidth '\(trimmed(text))'; expected a bandwidth >= 0")
+        }
+        guard value.isFinite else {
+            throw UnitError("bandwidth '\(trimmed(text))' is too large to represent; expected a finite bandwidth")
         }
         return value
     }
@@ -124,6 +133,9 @@ public enum Units {
         }
         guard value >= 0 else {
             throw UnitError("negative size '\(trimmed(text))'; expected a size >= 0")
+        }
+        guard value.isFinite else {
+            throw UnitError("size '\(trimmed(text))' is too large to represent; expected a finite size")
         }
         return value
     }

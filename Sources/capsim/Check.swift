@@ -19,6 +19,8 @@ struct Check: ParsableCommand {
     @Option(help: "Threads for replications (results do not depend on it).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup var what: WhatIfOptions
+    @Flag(help: "Run even when the estimated events exceed the work limit (10⁹ per simulation).")
+    var allowLong = false
     @OptionGroup var output: JSONOutput
 
     func run() throws {
@@ -26,8 +28,9 @@ struct Check: ParsableCommand {
             let base = try BaselineDocument.load(path: baseline)
             // The baseline's own overrides first, so the rerun is the baseline's scenario; then the new ones.
             let scenario = try ScenarioLoader.load(path: file, overrides: base.overrides + what.overrides())
-            let overrides = RunStudy.Overrides(year: base.year, seed: base.seed, replications: base.replications, duration: base.duration)
-            let results = try RunStudy.run(scenario, overrides, jobs: jobs)
+            let overrides = RunStudy.Overrides(year: base.year, seed: base.seed, replications: base.replications,
+                                               duration: base.duration, givenBy: "baseline \(baseline)")
+            let results = try RunStudy.run(scenario, overrides, jobs: jobs, limits: RunLimits.standard.allowingLong(allowLong))
             let current = ResultsDocument.json(results, year: base.year ?? scenario.horizon.baseYear, overrides: scenario.overrides)
             let outcome = RegressionCheck.compare(baseline: base.json, current: current)
             try output.emit(RegressionCheck.json(outcome))

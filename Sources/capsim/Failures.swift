@@ -28,6 +28,9 @@ enum Failures {
         case let e as DocumentComparison.Failure:
             Terminal.error(e.description)
             return ExitCode(65)
+        case let e as SettingLimitError:
+            Terminal.error(e.description)
+            return ExitCode(64)
         case let e as AtomicFile.Failure:
             Terminal.error(e.description)
             if case .cannotCreate = e { return ExitCode(73) }
@@ -38,8 +41,9 @@ enum Failures {
         }
     }
 
-    /// Runs `body`, turning failures into an exit status.
+    /// Runs `body`, turning failures into an exit status; SIGINT and SIGTERM stop it cleanly (`Interruption`).
     static func guarded(_ body: () throws -> Void) throws {
+        Interruption.install()
         do { try body() } catch let e as ExitCode { throw e } catch let e as CleanExit { throw e } catch {
             throw exit(for: error)
         }

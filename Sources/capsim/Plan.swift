@@ -23,9 +23,10 @@ struct Plan: ParsableCommand {
             let path = try file ?? DefaultScenario.path()
             let scenario = try ScenarioLoader.load(path: path, overrides: simulation.what.overrides())
             let started = Date()
-            let years = scenario.horizon.years.count
+            let years = scenario.horizon.yearCount
             let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }
-            let plan = try PlanStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, progress: progress)
+            let plan = try PlanStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, progress: progress,
+                                         limits: simulation.limits)
             try output.emit(PlanDocument.plan(plan))
             output.human(PlanSummary.plan(plan) + "wall time \(NumberFormat.fixed(Date().timeIntervalSince(started), 1)) s\n")
             if !plan.feasible { throw ExitCode(2) }

@@ -44,9 +44,10 @@ struct Report: ParsableCommand {
             let overrides = try simulation.what.overrides()
             let scenario = try source.scenario(overrides: overrides)
             let started = Date()
-            let years = scenario.horizon.years.count
+            let years = scenario.horizon.yearCount
             let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }
-            let plan = try PlanStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, progress: progress)
+            let plan = try PlanStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, progress: progress,
+                                         limits: simulation.limits)
             var uncertainty: UncertaintyView?
             if let path = explore {
                 let doc = try DocumentComparison.load(path: path)

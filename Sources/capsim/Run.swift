@@ -17,6 +17,11 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Threads for replications (default: the number of cores). Results do not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup var what: WhatIfOptions
+    @Flag(help: "Run even when the estimated events exceed the work limits (10⁹ per simulation, 10¹⁰ per study); see README 'Limits and safety'.")
+    var allowLong = false
+
+    /// The limits in force.
+    var limits: RunLimits { RunLimits.standard.allowingLong(allowLong) }
 
     func validate() throws {
         if let r = replications, r < 1 { throw ValidationError("--replications must be at least 1") }
@@ -45,7 +50,8 @@ struct Run: ParsableCommand {
             let replications = overrides.replications ?? scenario.simulation.replications
             let started = Date()
             let results = try RunStudy.run(scenario, overrides, jobs: simulation.jobs,
-                                           progress: Terminal.progress("replications", total: replications))
+                                           progress: Terminal.progress("replications", total: replications),
+                                           limits: simulation.limits)
             let seconds = Date().timeIntervalSince(started)
             try output.emit(ResultsDocument.json(results, year: year, overrides: scenario.overrides))
             output.human(RunSummary.text(results, year: year)

@@ -18,7 +18,7 @@ struct Size: ParsableCommand {
         try Failures.guarded {
             let scenario = try ScenarioLoader.load(path: file, overrides: simulation.what.overrides())
             let started = Date()
-            let report = try SizeStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs)
+            let report = try SizeStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, limits: simulation.limits)
             try output.emit(PlanDocument.size(report))
             output.human(PlanSummary.size(report) + "wall time \(NumberFormat.fixed(Date().timeIntervalSince(started), 1)) s\n")
             if !report.outcome.feasible { throw ExitCode(2) }

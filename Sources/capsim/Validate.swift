@@ -7,12 +7,15 @@ struct Validate: ParsableCommand {
 
     @Argument(help: "Scenario files (YAML).")
     var files: [String]
+    @Flag(help: "Accept scenarios whose estimated events exceed the work limits (as run, size and plan do with it).")
+    var allowLong = false
 
     func run() throws {
         var status: Int32 = 0
         for file in files {
             do {
                 let scenario = try ScenarioLoader.load(path: file)
+                try ScenarioCheck.limits(scenario, RunLimits.standard.allowingLong(allowLong))
                 let warnings = try ScenarioCheck.warnings(scenario)
                 for w in warnings { Terminal.error("\(file): warning: \(w)") }
                 Terminal.out("\(file): ok\n")
