@@ -47,12 +47,22 @@ COMMUNE_SHARE = 0.70                      # [P17] TP.HCM commune level 450k of 6
 NPD_VERIFICATIONS_PROVINCES_DAY = 225_000 # [4] ~0.9M/day nationally x 25% provinces' share (A:, vn-national.yaml)
 NDXP_LOOKUPS_PROVINCES_DAY = 1_550_000    # [20] 3.1M/day in 2025 (A: trend) x 50% involving a province (A:, vn-province.yaml)
 EXTRA_WAN_SITES = {"ha-noi": 30}          # [P27] Ha Noi keeps 30 legacy reception points besides its 126 communes
+# The portfolio's province template (Scenarios/provinces/province-template.yaml) takes its loads from the same
+# national figures as Scenarios/vn-national.yaml and vn-province.yaml, shared by population, so that the 34 provinces
+# add up to what the national scenario assumes:
+COUNTER_DOSSIERS_DAY = 16_200             # [16] 39k dossiers/day x (1 - 58.5% online) = 16.2k at counters nationally
+NPSP_ONLINE_DOSSIERS_DAY = 22_815         # [16] 39k x 58.5% online through NPSP
+ACTIONS_PER_DOSSIER = 15                  # A: officer screen actions per dossier (vn-province.yaml officer-actions)
+COMMUNE_LINK_MBPS = 188                   # [22] 88% of commune links at 200 Mbps, the rest at 100 Mbps
+CIVIL_RECORDS = 65_000_000                # [S6] >65M civil-status records digitised nationally
+NDC1_LATENCY_MS = {"north": 1, "central": 6, "south": 12}   # A: one way to Hanoi (figures sec. 3)
 
 SOURCED = ["id", "name", "full_name", "kind", "nso_code", "merged_from", "region", "regional_centre",
            "population", "population_source", "population_qmds", "area_km2", "communes"]
 DERIVED = ["wan_sites", "vneid_l2_accounts", "vneid_logins_per_day", "dossiers_per_day",
            "dossiers_per_day_low", "dossiers_online_per_day", "dossiers_commune_per_day",
-           "npd_verifications_per_day", "ndxp_lookups_per_day"]
+           "npd_verifications_per_day", "ndxp_lookups_per_day", "counter_intake_per_day", "npsp_online_per_day",
+           "officer_actions_per_day", "commune_wan_mbps", "civil_records", "ndc1_latency_ms"]
 
 
 def derive(row, national_population):
@@ -76,6 +86,12 @@ def derive(row, national_population):
         "dossiers_commune_per_day": round(dossiers * COMMUNE_SHARE),
         "npd_verifications_per_day": round(NPD_VERIFICATIONS_PROVINCES_DAY * share),
         "ndxp_lookups_per_day": round(NDXP_LOOKUPS_PROVINCES_DAY * share),
+        "counter_intake_per_day": round(COUNTER_DOSSIERS_DAY * share),
+        "npsp_online_per_day": round(NPSP_ONLINE_DOSSIERS_DAY * share),
+        "officer_actions_per_day": round(ACTIONS_PER_DOSSIER * (COUNTER_DOSSIERS_DAY + NPSP_ONLINE_DOSSIERS_DAY) * share),
+        "commune_wan_mbps": int(row["communes"]) * COMMUNE_LINK_MBPS,
+        "civil_records": round(CIVIL_RECORDS * share),
+        "ndc1_latency_ms": NDC1_LATENCY_MS[row["region"]],
     }
 
 

@@ -28,6 +28,8 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
     public var message: String
     /// Set when the problem is a key that is not allowed there: the key, and the closest allowed key if any.
     public var unknownKey: UnknownKey?
+    /// Set when the problem is with a value an override put there.
+    public var override: ScenarioOverride?
 
     /// A key that is not allowed where it is written.
     public struct UnknownKey: Sendable, Equatable, Hashable {

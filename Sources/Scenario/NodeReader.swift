@@ -64,6 +64,8 @@ final class NodeReader {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
+    func appendDiagnostic(_ d: Diagnostic) { diagnostics.append(d) }
+
     func report(_ mark: Mark?, _ message: String, unknownKey: Diagnostic.UnknownKey? = nil) {
         let l = location(mark)
         diagnostics.append(Diagnostic(file: l.file, line: l.line, column: l.column, message: message, unknownKey: unknownKey))

@@ -47,7 +47,10 @@ public struct ScenarioSource: @unchecked Sendable {
     /// - Throws: `ScenarioError.unknownPath` when an override names nothing the scenario may have (the CLI exits
     ///   64), `ScenarioError.invalid` with every problem found, sorted by line and column (problems with an
     ///   overridden value name the override).
-    public func scenario(overrides: [ScenarioOverride] = [], collectInputs: Bool = true) throws -> Scenario {
+    /// - Parameter origin: how a problem with an overridden value names the override (default: `value set by --set
+    ///   PATH=VALUE`; a portfolio names the table row and column instead).
+    public func scenario(overrides: [ScenarioOverride] = [], collectInputs: Bool = true,
+                         origin: (ScenarioOverride) -> String = { "value set by --set \($0.argument)" }) throws -> Scenario {
         var tree = ScenarioTree(root: root)
         var placements: [(override: ScenarioOverride, placement: ScenarioTree.Placement)] = []
         for o in overrides {
@@ -66,7 +69,7 @@ public struct ScenarioSource: @unchecked Sendable {
             if diagnostics.isEmpty {
                 diagnostics = [Diagnostic(file: path, line: 1, column: 1, message: "the scenario could not be read")]
             }
-            try Self.attribute(&diagnostics, to: placements)
+            try Self.attribute(&diagnostics, to: placements, origin: origin)
             throw ScenarioError.invalid(ScenarioLoader.sorted(diagnostics))
         }
         if collectInputs { scenario.inputs = InputRegister.collect(root: root, text: text) }
@@ -83,7 +86,8 @@ public struct ScenarioSource: @unchecked Sendable {
     /// Names the override behind each problem with an overridden value; an unknown key that an override created
     /// is an unknown path.
     private static func attribute(_ diagnostics: inout [Diagnostic],
-                                  to placements: [(override: ScenarioOverride, placement: ScenarioTree.Placement)]) throws {
+                                  to placements: [(override: ScenarioOverride, placement: ScenarioTree.Placement)],
+                                  origin: (ScenarioOverride) -> String) throws {
         for i in diagnostics.indices {
             let d = diagnostics[i]
             guard let (o, p) = placements.last(where: { $0.placement.line == d.line && $0.placement.column == d.column })
@@ -99,7 +103,8 @@ public struct ScenarioSource: @unchecked Sendable {
                 throw ScenarioError.unknownPath(UnknownScenarioPath(
                     argument: created.override.argument, problem: "'\(unknown.key)' is not a key there", suggestion: suggestion))
             }
-            diagnostics[i].message += " (value set by --set \(o.argument))"
+            diagnostics[i].message += " (\(origin(o)))"
+            diagnostics[i].override = o
         }
     }
 }
