@@ -18,6 +18,16 @@ import Yams
 public enum PortfolioLoader {
     static let rootKeys = ["portfolio", "description", "members", "generate"]
 
+    /// True when the text is a portfolio file rather than a scenario: a top-level `portfolio:` key.
+    public static func isPortfolio(text: String) -> Bool {
+        text.split(separator: "\n", omittingEmptySubsequences: false).contains { $0.hasPrefix("portfolio:") }
+    }
+
+    /// True when the file at `path` is a portfolio file (false when it cannot be read).
+    public static func isPortfolio(path: String) -> Bool {
+        (try? ScenarioText.read(path: path)).map(isPortfolio(text:)) ?? false
+    }
+
     /// Reads the portfolio at `path` and its members.
     /// - Throws: `ScenarioError.fileUnreadable` for a missing portfolio, member, template or table file;
     ///   `ScenarioError.invalid` with every problem, located in the portfolio file, the table (row and column), or

@@ -3,7 +3,9 @@ import Planning
 import Scenario
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Parse and check scenario files; print 'FILE: ok' for each valid one.")
+    static let configuration = CommandConfiguration(
+        abstract: "Parse and check scenario files; print 'FILE: ok' for each valid one.",
+        discussion: "A portfolio file (a top-level portfolio: key) is checked with every member it names or generates.")
 
     @Argument(help: "Scenario files (YAML).")
     var files: [String]
@@ -14,6 +16,12 @@ struct Validate: ParsableCommand {
         var status: Int32 = 0
         for file in files {
             do {
+                if PortfolioLoader.isPortfolio(path: file) {
+                    let portfolio = try PortfolioLoader.load(path: file)
+                    for m in portfolio.members { try ScenarioCheck.limits(m.scenario, RunLimits.standard.allowingLong(allowLong)) }
+                    Terminal.out("\(file): ok (portfolio of \(portfolio.members.count) members)\n")
+                    continue
+                }
                 let scenario = try ScenarioLoader.load(path: file)
                 try ScenarioCheck.limits(scenario, RunLimits.standard.allowingLong(allowLong))
                 let warnings = try ScenarioCheck.warnings(scenario)

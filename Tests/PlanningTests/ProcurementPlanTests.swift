@@ -90,7 +90,13 @@ struct ShippedScenarioTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.scenarioFolder.path).filter { $0.hasSuffix(".yaml") }
         #expect(files.count >= 3)
         for f in files {
-            let s = try ScenarioLoader.load(path: Self.scenarioFolder.appendingPathComponent(f).path)
+            let path = Self.scenarioFolder.appendingPathComponent(f).path
+            if PortfolioLoader.isPortfolio(path: path) {
+                let p = try PortfolioLoader.load(path: path)
+                #expect(!p.members.isEmpty)
+                continue
+            }
+            let s = try ScenarioLoader.load(path: path)
             _ = try ScenarioCheck.warnings(s)
         }
     }
