@@ -1,5 +1,5 @@
 /// The identity of one resource that capacity can be bought for, from the scenario file to the report:
-/// its kind and its id, written `kind:id` (`pool:eauth`, `link:hn-hcm`).
+/// its kind and its id, written `kind:id` (`pool:eauth`, `link:hn-hcm`, `limiter:sms-gateway`).
 ///
 /// Ids are unique within a kind; a pool and a link may share an id, because every table, cache and plan
 /// is keyed by the typed identity, never by the bare id.
@@ -10,8 +10,10 @@ public struct ResourceID: Hashable, Comparable, Sendable, CustomStringConvertibl
         case pool
         /// A full-duplex link; capacity in bit/s per direction.
         case link
+        /// A token bucket (SMS gateway, HSM signing, partner API); capacity in tokens per second.
+        case limiter
 
-        /// Kinds order as declared (pools first, then links).
+        /// Kinds order as declared (pools, links, limiters).
         public static func < (a: Kind, b: Kind) -> Bool {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
         }
@@ -28,6 +30,7 @@ public struct ResourceID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public static func pool(_ id: String) -> ResourceID { ResourceID(.pool, id) }
     public static func link(_ id: String) -> ResourceID { ResourceID(.link, id) }
+    public static func limiter(_ id: String) -> ResourceID { ResourceID(.limiter, id) }
 
     /// Parses `kind:id`; nil when the kind is unknown or the id is empty.
     public init?(label: String) {

@@ -4,7 +4,8 @@ import Planning
 /// JSON documents of `capsim size` and `capsim plan` (contract §4).
 public enum PlanDocument {
     /// The results document of the required configuration, with per pool `current`/`required`,
-    /// per link `current_bps`/`required_bps`, and the search's simulation count.
+    /// per link `current_bps`/`required_bps`, per limiter `current_per_s`/`required_per_s`, and the search's
+    /// simulation count.
     public static func size(_ s: SizingReport) -> JSONValue {
         let r = s.outcome.results
         let pools: [(String, JSONValue)] = r.pools.map { p in
@@ -19,11 +20,17 @@ public enum PlanDocument {
                                                 ("required_bps", .number(line?.required ?? l.bandwidth))]
             return (l.id, .object(sizes + ResultsDocument.link(l)))
         }
+        let limiters: [(String, JSONValue)] = r.limiters.map { l in
+            let line = s.line(.limiter(l.id))
+            let sizes: [(String, JSONValue)] = [("current_per_s", .number(line?.current ?? l.rate)),
+                                                ("required_per_s", .number(line?.required ?? l.rate))]
+            return (l.id, .object(sizes + ResultsDocument.limiter(l)))
+        }
         return .object(ResultsDocument.header(r, year: s.year) + [
             ("feasible", .bool(s.outcome.feasible)),
             ("simulations", .integer(Int64(s.outcome.simulations))),
             ("replications_simulated", .integer(Int64(s.outcome.replications))),
-            ("pools", .object(pools)), ("links", .object(links)),
+            ("pools", .object(pools)), ("links", .object(links)), ("limiters", .object(limiters)),
             ("workloads", ResultsDocument.workloads(r)),
             ("targets", ResultsDocument.targets(r.targets)),
             ("warnings", .array(r.warnings.map { .string($0) })),

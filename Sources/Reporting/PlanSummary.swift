@@ -14,11 +14,14 @@ public enum PlanSummary {
             case .link:
                 t.add([line.resource.description, NumberFormat.bandwidth(line.current), NumberFormat.bandwidth(line.required),
                        (line.required >= line.current ? "+" : "-") + NumberFormat.bandwidth(abs(line.required - line.current))])
+            case .limiter:
+                t.add([line.resource.description, NumberFormat.rate(line.current), NumberFormat.rate(line.required),
+                       (line.required >= line.current ? "+" : "-") + NumberFormat.rate(abs(line.required - line.current))])
             }
         }
         out += t.rendered() + "\n" + RunSummary.targetTable(s.outcome.results.targets).rendered()
         if !s.outcome.feasible {
-            out += "No configuration within the bounds (max_servers, max_bandwidth) meets every target.\n"
+            out += "No configuration within the bounds (max_servers, max_bandwidth, max_rate) meets every target.\n"
         }
         return out
     }
@@ -39,7 +42,12 @@ public enum PlanSummary {
                               rightAligned: [0, 3, 4, 5, 6])
             for i in a.items {
                 let what = "\(i.kind.rawValue) \(i.resource.id)"
-                let quantity = i.kind == .servers ? "\(i.quantity)" : "\(i.quantity) × step (\(NumberFormat.bandwidth(i.bandwidthBps ?? 0)))"
+                let quantity: String
+                switch i.kind {
+                case .servers: quantity = "\(i.quantity)"
+                case .bandwidth: quantity = "\(i.quantity) × step (\(NumberFormat.bandwidth(i.bandwidthBps ?? 0)))"
+                case .rate: quantity = "\(i.quantity) × step (\(NumberFormat.rate(i.ratePerSecond ?? 0)))"
+                }
                 let whereText = i.toSite.map { "\(i.site)–\($0)" } ?? i.site
                 t.add(["\(i.year)", what, whereText, quantity, NumberFormat.grouped(Int64(i.unitCost.rounded())),
                        NumberFormat.grouped(Int64(i.cost.rounded())), NumberFormat.grouped(Int64(i.opexPerYear.rounded())),

@@ -52,9 +52,11 @@ public enum RegressionCheck {
         return Outcome(changes: changes, metricsCompared: old.count + oldTargets.count)
     }
 
-    /// Latencies, losses, queues and utilisation are worse when higher; throughput and availability when lower.
+    /// Latencies, losses, queues, utilisation, attempts, amplification, failed and orphaned requests are worse
+    /// when higher; throughput, availability, successes, goodput and a limiter's passed requests when lower.
     static func higherIsWorse(_ path: String) -> Bool {
-        !(path.contains(".throughput") || path.contains(".availability") || path.hasSuffix(".completed"))
+        let lowerIsWorse = [".throughput", ".availability", ".succeeded", ".goodput", ".passed"]
+        return !(lowerIsWorse.contains { path.contains($0) } || path.hasSuffix(".completed"))
     }
 
     static func metrics(_ doc: [String: Any]) -> Metrics {
@@ -70,7 +72,7 @@ public enum RegressionCheck {
             }
             for key in obj.keys.sorted() { walk(obj[key]!, path.isEmpty ? key : path + "." + key) }
         }
-        for section in ["pools", "links", "workloads"] {
+        for section in ["pools", "links", "limiters", "workloads"] {
             if let s = doc[section] { walk(s, section) }
         }
         return out

@@ -85,6 +85,8 @@ enum ReportMarkdown {
         m += table([e(t.resource)] + c.plan.years.map(String.init), capRows, right: Set(1...max(c.plan.years.count, 1)))
         m += "\(e(t.chartsInHTML))\n\n"
 
+        m += clientsAndEvents(c)
+
         // Targets
         m += "## \(e(c.fill(t.targets, String(c.lastYear))))\n\n\(e(t.targetsNote))\n\n"
         if let f = c.final, !f.results.targets.isEmpty {
@@ -114,7 +116,8 @@ enum ReportMarkdown {
         for p in c.methodParagraphs() { m += e(p) + "\n\n" }
 
         m += "## \(e(t.files))\n\n\(e(t.filesNote))\n\n"
-        for name in ReportBundle.fileNames where name.hasSuffix(".csv") { m += "- \(code(name))\n" }
+        let names = ReportBundle.fileNames + (c.eventSeries?.series != nil ? ReportBundle.eventFileNames : [])
+        for name in names where name.hasSuffix(".csv") { m += "- \(code(name))\n" }
         m += "- \(code("index.html"))\n"
         return m
     }

@@ -1,39 +1,44 @@
 import InfraModel
 
 /// How each kind of resource shows its capacity in documents and reports: the one place Reporting knows
-/// that pools count servers and links carry bit/s.
+/// that pools count servers, links carry bit/s and limiters pass tokens per second.
 extension ResourceID.Kind {
-    /// Key of a capacity in JSON documents and CSV columns: `servers` (pools) or `bandwidth_bps` (links).
+    /// Key of a capacity in JSON documents and CSV columns: `servers` (pools), `bandwidth_bps` (links) or
+    /// `rate_per_s` (limiters).
     public var capacityKey: String {
         switch self {
         case .pool: return "servers"
         case .link: return "bandwidth_bps"
+        case .limiter: return "rate_per_s"
         }
     }
 
-    /// Column of the demand on a resource in `capacity.csv`: `demand_servers` (pools) or `demand_bps` (links).
+    /// Column of the demand on a resource in `capacity.csv`: `demand_servers` (pools), `demand_bps` (links) or
+    /// `demand_per_s` (limiters).
     public var demandKey: String {
         switch self {
         case .pool: return "demand_servers"
         case .link: return "demand_bps"
+        case .limiter: return "demand_per_s"
         }
     }
 
-    /// A capacity as JSON: whole servers as integers, bit/s as numbers.
+    /// A capacity as JSON: whole servers as integers, bit/s and tokens/s as numbers.
     func json(_ value: Double) -> JSONValue {
         switch self {
         case .pool: return .integer(Int64(value))
-        case .link: return .number(value)
+        case .link, .limiter: return .number(value)
         }
     }
 }
 
 extension ReportLanguage {
-    /// A capacity as text: "12" servers, or "1.5 Gbit/s".
+    /// A capacity as text: "12" servers, "1.5 Gbit/s", or "200/s".
     func capacity(_ value: Double, of kind: ResourceID.Kind) -> String {
         switch kind {
         case .pool: return String(Int(value))
         case .link: return bandwidth(value)
+        case .limiter: return rate(value)
         }
     }
 }

@@ -27,7 +27,9 @@ enum Failures {
 
     /// Runs `body`, turning failures into an exit status.
     static func guarded(_ body: () throws -> Void) throws {
-        do { try body() } catch let e as ExitCode { throw e } catch let e as CleanExit { throw e } catch {
+        do { try body() } catch let e as ExitCode { throw e } catch let e as CleanExit { throw e } catch let e as ValidationError {
+            throw e
+        } catch {
             throw exit(for: error)
         }
     }

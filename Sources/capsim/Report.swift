@@ -11,8 +11,10 @@ struct Report: ParsableCommand {
         abstract: "Plan the scenario and write an investment-proposal report (HTML, Markdown, CSV) into a folder.",
         discussion: """
         Writes DIR/index.html (one self-contained page: inline CSS and charts, prints on A4), DIR/report.md, \
-        and CSV tables: procurement.csv (one row per plan item), capacity.csv, pools.csv, links.csv, workloads.csv, \
-        targets.csv and assumptions.csv. Exits with 2 after writing the report when the plan is infeasible.
+        and CSV tables: procurement.csv (one row per plan item), capacity.csv, pools.csv, links.csv, limiters.csv, \
+        workloads.csv, targets.csv and assumptions.csv. When the scenario has events, the last plan year is also \
+        simulated with time series on its planned capacity: the report charts it and writes series.csv. \
+        Exits with 2 after writing the report when the plan is infeasible.
         """)
 
     @Argument(help: "Scenario file (YAML).")
@@ -34,7 +36,8 @@ struct Report: ParsableCommand {
             let years = scenario.horizon.years.count
             let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }
             let plan = try PlanStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, progress: progress)
-            let paths = try ReportBundle.write(plan: plan, scenario: scenario, to: out, language: lang)
+            let eventSeries = try RunStudy.eventSeries(scenario, plan: plan, jobs: simulation.jobs)
+            let paths = try ReportBundle.write(plan: plan, scenario: scenario, to: out, language: lang, eventSeries: eventSeries)
             Terminal.out(paths.map { $0 + "\n" }.joined())
             Terminal.error("capsim report: \(plan.simulations) simulations, wall time \(NumberFormat.fixed(Date().timeIntervalSince(started), 1)) s")
             if !plan.feasible {
