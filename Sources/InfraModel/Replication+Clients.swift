@@ -44,7 +44,10 @@ extension Replication {
         clientRecords[record].workload = Int32(w)
         clientRecords[record].attempts = 0
         clientRecords[record].firstSend = now
-        if clients[w].budgeted { clients[w].firstTimes.append(now) }
+        if clients[w].budgeted {
+            pruneBudgetWindow(workload: w)
+            clients[w].firstTimes.append(now)
+        }
         ClientState.count(&clients[w].firstsPerSecond, at: now)
         sendAttempt(record: record, workload: w)
     }
@@ -128,12 +131,17 @@ extension Replication {
     /// the same 10 s; the retry is then counted in the window (from the moment it is decided).
     mutating func budgetAllowsRetry(workload w: Int, ratio: Double?) -> Bool {
         guard let ratio else { return true }
-        let horizon = now - ClientConfiguration.budgetWindow
-        while let t = clients[w].firstTimes.first, t <= horizon { clients[w].firstTimes.removeFirst() }
-        while let t = clients[w].retryTimes.first, t <= horizon { clients[w].retryTimes.removeFirst() }
+        pruneBudgetWindow(workload: w)
         guard Double(clients[w].retryTimes.count + 1) <= ratio * Double(clients[w].firstTimes.count) + 1e-9 else { return false }
         clients[w].retryTimes.append(now)
         return true
+    }
+
+    /// Forgets first attempts and retries older than the budget window.
+    mutating func pruneBudgetWindow(workload w: Int) {
+        let horizon = now - ClientConfiguration.budgetWindow
+        while let t = clients[w].firstTimes.first, t <= horizon { clients[w].firstTimes.removeFirst() }
+        while let t = clients[w].retryTimes.first, t <= horizon { clients[w].retryTimes.removeFirst() }
     }
 
     /// The request of `record` is over (succeeded or failed): the record can be reused.
