@@ -30,8 +30,9 @@ struct Replication: ~Copyable {
     var freeClientRecords = SlotBuffer<Int32>(reservingCapacity: 16)
     /// Per workload: retry-budget windows and recovery bins (empty for workloads without a client).
     var clients: [ClientState]
-    /// Per workload: true when it has a client (arrivals take the client path).
+    /// Per workload: true when it has a client (arrivals take the client path); `anyClient` when one has.
     let hasClient: [Bool]
+    let anyClient: Bool
     /// Per pool: servers currently out of service because of `events`.
     var eventServersDown: [Int]
     /// Time series, when requested (see `Replication+Series`).
@@ -100,6 +101,7 @@ struct Replication: ~Copyable {
         workloads = Array(repeating: WorkloadState(), count: model.workloads.count)
         limiters = model.limiters.map { LimiterState(tokens: $0.burst) }
         hasClient = model.workloads.map { $0.client != nil }
+        anyClient = hasClient.contains(true)
         eventServersDown = Array(repeating: 0, count: model.pools.count)
         let recovery = seriesInterval != nil && !model.configuration.events.isEmpty
         let runEnd = end, runWarmup = warmup
@@ -233,7 +235,7 @@ struct Replication: ~Copyable {
             next = model.workloads[w].arrivals.nextArrival(after: now, end: end, stream: arrivalStreams[w])
         }
         if next < end { calendar.schedule(at: next, kind: EventKind.arrival, subject: Int32(w)) }
-        if hasClient[w] {
+        if anyClient && hasClient[w] {
             clientArrives(workload: w)
             return
         }

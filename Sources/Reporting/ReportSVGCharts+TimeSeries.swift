@@ -39,10 +39,14 @@ extension ReportSVGCharts {
             let label = percent ? language.axisNumber((tick * 1000).rounded() / 10) + "%" : language.axisNumber(tick)
             c.text(left - 5, y(tick) + 3.5, label, anchor: .end, size: 10)
         }
-        let xScale = ChartScale.linear(maximum: x1 - x0, ticks: 6)
-        for tick in xScale.ticks where tick <= x1 - x0 + 1e-9 {
-            c.line(x(x0 + tick), top + plotHeight, x(x0 + tick), top + plotHeight + 4, stroke: axisColour)
-            c.text(x(x0 + tick), top + plotHeight + 15, language.axisNumber(((x0 + tick) * 10).rounded() / 10), anchor: .middle, size: 10)
+        // Round ticks (multiples of a 1-2-2.5-5 step) within the span.
+        let steps = ChartScale.linear(maximum: x1 - x0, ticks: 6).ticks
+        let step = steps.count > 1 ? steps[1] - steps[0] : max(x1 - x0, 1)
+        var tick = (x0 / step - 1e-9).rounded(.up) * step
+        while tick <= x1 + 1e-9 {
+            c.line(x(tick), top + plotHeight, x(tick), top + plotHeight + 4, stroke: axisColour)
+            c.text(x(tick), top + plotHeight + 15, language.axisNumber((tick * 10).rounded() / 10), anchor: .middle, size: 10)
+            tick += step
         }
         c.text(12, top + plotHeight / 2, yLabel, anchor: .middle, size: 10, fill: "#555", rotate: -90)
         c.text(left + plotWidth / 2, top + plotHeight + 30, language.clientText.minutes, anchor: .middle, size: 10, fill: "#555")
