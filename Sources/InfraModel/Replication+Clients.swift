@@ -78,7 +78,7 @@ extension Replication {
         } else {
             workloads[w].orphaned += 1
         }
-        release(r)
+        releaseLinked(r)
     }
 
     /// Attempt `r` was lost (blocked, abandoned, rejected): if it is current, the client retries or gives up.

@@ -27,14 +27,14 @@ extension Replication {
     /// Branch request `c` reached the end of its fork branch.
     mutating func branchJoins(_ c: Int) {
         let parent = Int(requests[c].parent)
-        release(c)
+        releaseLinked(c)
         branchFinished(parent: parent)
     }
 
     /// Branch request `c` was lost: its request is lost (once) and the branch is finished.
     mutating func branchLost(_ c: Int) {
         let parent = Int(requests[c].parent)
-        release(c)
+        releaseLinked(c)
         markFailed(parent)
         branchFinished(parent: parent)
     }
@@ -64,7 +64,7 @@ extension Replication {
         }
         // Lost, and now every branch has finished: free the slot.
         let up = Int(requests[p].parent)
-        release(p)
+        releaseLinked(p)
         if up >= 0 { branchFinished(parent: up) }
     }
 }

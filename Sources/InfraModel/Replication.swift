@@ -210,9 +210,7 @@ struct Replication: ~Copyable {
             requests[i].workload = Int32(workload)
             requests[i].step = 0
             requests[i].arrival = now
-            requests[i].parent = -1
-            requests[i].client = -1
-            return i
+            return i  // `parent` and `client` are -1: `releaseLinked` resets them on the slots that used them
         }
         var r = RequestSlot()
         r.workload = Int32(workload)
@@ -225,6 +223,13 @@ struct Replication: ~Copyable {
         live -= 1
         requests[r].generation &+= 1
         freeSlots.append(Int32(r))
+    }
+
+    /// Frees a slot that may be a fork branch or a client's attempt, so that its next use starts unlinked.
+    mutating func releaseLinked(_ r: Int) {
+        requests[r].parent = -1
+        requests[r].client = -1
+        release(r)
     }
 
     mutating func arrive(workload w: Int) {
@@ -313,9 +318,10 @@ struct Replication: ~Copyable {
         }
         if requests[r].client >= 0 {
             clientAttemptLost(r)
-        } else {
-            workloads[Int(requests[r].workload)].lost += 1
+            releaseLinked(r)
+            return
         }
+        workloads[Int(requests[r].workload)].lost += 1
         release(r)
     }
 }
