@@ -1,7 +1,7 @@
 import SimKernel
 
 /// Exact sampling of a non-homogeneous Poisson process whose rate is piecewise constant:
-/// rate × hourly profile × weekday factor × active peaks.
+/// rate × hourly profile × weekday factor × active peaks × active event rate factors.
 ///
 /// The next arrival is found by inverting the cumulative rate: an Exp(1) amount of "intensity"
 /// is consumed piece by piece up to the next change of rate, so arrivals follow the rate exactly,
@@ -19,7 +19,8 @@ public struct ArrivalClock: Sendable {
     let start: Double
     let isConstant: Bool
 
-    public init(_ pattern: ArrivalPattern, start: Double) throws {
+    /// - Parameter windows: event rate factors, as (from, to, factor) in simulated seconds from time 0.
+    public init(_ pattern: ArrivalPattern, start: Double, windows: [(Double, Double, Double)] = []) throws {
         rate = pattern.rate
         self.start = start
         hourly = try Self.normalised(pattern.hourly, count: 24, what: "hourly profile")
@@ -32,6 +33,10 @@ public struct ArrivalClock: Sendable {
             }
             let base = dayStart + Double(peak.day - 1) * 86_400
             p.append((base + peak.fromHour * 3600, base + peak.toHour * 3600, peak.multiplier))
+        }
+        for (from, to, factor) in windows {
+            guard from >= 0, to > from, factor >= 0 else { throw ModelError("an event needs 0 <= at < end and a rate factor >= 0") }
+            p.append((start + from, start + to, factor))
         }
         peaks = p
         peakEdges = p.flatMap { [$0.0, $0.1] }.sorted()

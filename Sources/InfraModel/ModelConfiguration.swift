@@ -17,10 +17,14 @@ public struct ModelConfiguration: Sendable, Hashable {
     public var workloads: [WorkloadConfiguration]
     /// Service-level targets evaluated on the results.
     public var targets: [Target]
+    /// Token buckets that `limit` steps take tokens from.
+    public var limiters: [LimiterConfiguration]
+    /// Time-bounded load spikes and capacity losses.
+    public var events: [ScheduledEvent]
 
     public init(name: String, seed: UInt64 = 1, simulation: SimulationSettings, sites: [String],
                 pools: [PoolConfiguration], links: [LinkConfiguration] = [], workloads: [WorkloadConfiguration],
-                targets: [Target] = []) {
+                targets: [Target] = [], limiters: [LimiterConfiguration] = [], events: [ScheduledEvent] = []) {
         self.name = name
         self.seed = seed
         self.simulation = simulation
@@ -29,6 +33,8 @@ public struct ModelConfiguration: Sendable, Hashable {
         self.links = links
         self.workloads = workloads
         self.targets = targets
+        self.limiters = limiters
+        self.events = events
     }
 }
 
@@ -148,10 +154,12 @@ public struct WorkloadConfiguration: Sendable, Hashable {
     /// Bytes carried over a link back towards the origin.
     public var responseSize: Distribution
     public var route: [RouteStep]
+    /// Client timeouts and retries; nil = every request is sent once and waits as long as it takes.
+    public var client: ClientConfiguration?
 
     public init(id: String, origin: String? = nil, arrivals: ArrivalPattern, priority: Int = 0,
                 requestSize: Distribution = .deterministic(value: 0), responseSize: Distribution = .deterministic(value: 0),
-                route: [RouteStep]) {
+                route: [RouteStep], client: ClientConfiguration? = nil) {
         self.id = id
         self.origin = origin
         self.arrivals = arrivals
@@ -159,6 +167,7 @@ public struct WorkloadConfiguration: Sendable, Hashable {
         self.requestSize = requestSize
         self.responseSize = responseSize
         self.route = route
+        self.client = client
     }
 }
 
@@ -169,6 +178,29 @@ public enum RouteStep: Sendable, Hashable {
     /// A transfer over a link to its other end; `size` (bytes) overrides the workload's
     /// request or response size.
     case link(id: String, size: Distribution?)
+    /// Takes one token from a limiter at the site where the request is.
+    case limit(id: String)
+    /// Time (seconds) that uses no capacity here: SMS delivery, a user typing a code, a partner's own hop.
+    case delay(Distribution)
+    /// Exactly one alternative, chosen at random with its probability (they sum to 1); each alternative
+    /// ends at the site where the branch began.
+    case branch([RouteAlternative])
+    /// Every branch runs in parallel from the current site; the request continues when all have finished
+    /// (join). Each branch ends at the site where the fork began.
+    case fork([[RouteStep]])
+}
+
+/// One alternative of a `branch` step.
+public struct RouteAlternative: Sendable, Hashable {
+    /// Probability of taking this alternative (0...1).
+    public var probability: Double
+    /// Its steps (empty = skip).
+    public var route: [RouteStep]
+
+    public init(probability: Double, route: [RouteStep]) {
+        self.probability = probability
+        self.route = route
+    }
 }
 
 /// A Poisson arrival process whose rate follows the clock: rate × hourly profile × weekday factor × active peaks.
@@ -220,6 +252,7 @@ public struct Target: Sendable, Hashable {
 
         public static func pool(_ id: String) -> Subject { .resource(.pool(id)) }
         public static func link(_ id: String) -> Subject { .resource(.link(id)) }
+        public static func limiter(_ id: String) -> Subject { .resource(.limiter(id)) }
 
         /// The resource, when the subject is one.
         public var resource: ResourceID? {
@@ -227,7 +260,7 @@ public struct Target: Sendable, Hashable {
             return nil
         }
 
-        /// "workload:ID", "pool:ID" or "link:ID".
+        /// "workload:ID", or a resource's "kind:ID" ("pool:ID", "link:ID", "limiter:ID").
         public var label: String {
             switch self {
             case .workload(let id): return "workload:\(id)"
@@ -236,12 +269,14 @@ public struct Target: Sendable, Hashable {
         }
     }
     public enum Metric: String, Sendable, Hashable, CaseIterable {
-        /// Mean response (workload: end to end; pool: at the pool; link: delay), seconds.
+        /// Mean response (workload: end to end; pool: at the pool; link: delay; limiter: wait for a token), seconds.
         case mean
         case p50, p95, p99
-        /// Largest acceptable share of requests lost (blocked + abandoned), a fraction.
+        /// Largest acceptable share of requests lost (blocked + abandoned; limiters: rejected + abandoned;
+        /// workloads with a client: failed after every attempt), a fraction.
         case maxLost = "max_lost"
-        /// Largest acceptable utilisation, a fraction (pools and links; links: the busier direction).
+        /// Largest acceptable utilisation, a fraction (pools and links; links: the busier direction; limiters:
+        /// tokens passed / tokens the rate adds).
         case maxUtilization = "max_utilization"
     }
     public var subject: Subject

@@ -93,8 +93,16 @@ extension Replication {
     // MARK: - Failures
 
     mutating func serverFails(pool p: Int, server s: Int) {
-        guard let f = model.pools[p].failures, pools[p].serverUp[s] else { return }
-        pools[p].serverUp[s] = false
+        guard let f = model.pools[p].failures else { return }
+        takeDown(pool: p, server: s)
+        calendar.schedule(at: now + failureStreams[p].exponential(mean: f.mttr), kind: EventKind.serverUp,
+                          subject: Int32(p), item: Int32(s))
+    }
+
+    /// Server `s` of pool `p` goes out of service (a failure or an event); it is down while any reason lasts.
+    mutating func takeDown(pool p: Int, server s: Int) {
+        pools[p].serverDown[s] += 1
+        guard pools[p].serverDown[s] == 1 else { return }
         pools[p].upServers -= 1
         pools[p].up.update(to: Double(pools[p].upServers), at: now)
         let conc = model.pools[p].concurrency
@@ -126,13 +134,19 @@ extension Replication {
             pools[p].freeCount -= 1
             startService(pool: p, request: r, channel: freeChannels[base + pools[p].freeCount])
         }
-        calendar.schedule(at: now + failureStreams[p].exponential(mean: f.mttr), kind: EventKind.serverUp,
-                          subject: Int32(p), item: Int32(s))
     }
 
     mutating func serverRepaired(pool p: Int, server s: Int) {
         guard let f = model.pools[p].failures else { return }
-        pools[p].serverUp[s] = true
+        bringUp(pool: p, server: s)
+        calendar.schedule(at: now + failureStreams[p].exponential(mean: f.mtbf), kind: EventKind.serverDown,
+                          subject: Int32(p), item: Int32(s))
+    }
+
+    /// One reason for server `s` of pool `p` to be down ends; when none is left it serves again.
+    mutating func bringUp(pool p: Int, server s: Int) {
+        pools[p].serverDown[s] -= 1
+        guard pools[p].serverDown[s] == 0 else { return }
         pools[p].upServers += 1
         pools[p].up.update(to: Double(pools[p].upServers), at: now)
         let conc = model.pools[p].concurrency
@@ -143,7 +157,5 @@ extension Replication {
                 pushFreeChannel(pool: p, Int32(channel))
             }
         }
-        calendar.schedule(at: now + failureStreams[p].exponential(mean: f.mtbf), kind: EventKind.serverDown,
-                          subject: Int32(p), item: Int32(s))
     }
 }

@@ -24,9 +24,25 @@ struct Replication: ~Copyable {
     var pools: [PoolState]
     var directions: [DirectionState]
     var workloads: [WorkloadState]
-    /// Per workload: arrivals stream, and the stream for everything its requests draw (service, sizes, patience).
+    var limiters: [LimiterState]
+    /// Per workload with a client: its requests across attempts (see `Replication+Clients`).
+    var clientRecords = SlotBuffer<ClientRecord>(reservingCapacity: 16)
+    var freeClientRecords = SlotBuffer<Int32>(reservingCapacity: 16)
+    /// Per workload: retry-budget windows and recovery bins (empty for workloads without a client).
+    var clients: [ClientState]
+    /// Per workload: true when it has a client (arrivals take the client path); `anyClient` when one has.
+    let hasClient: [Bool]
+    let anyClient: Bool
+    /// Per pool: servers currently out of service because of `events`.
+    var eventServersDown: [Int]
+    /// Time series, when requested (see `Replication+Series`).
+    var series: SeriesRecorder?
+    /// Per workload: arrivals stream, and the stream for everything its requests draw (service, sizes, patience,
+    /// branch choices, delays).
     let arrivalStreams: [RandomSource]
     let workStreams: [RandomSource]
+    /// Per workload: backoff jitter of its client.
+    let clientStreams: [RandomSource]
     /// Per pool: failure and repair times.
     let failureStreams: [RandomSource]
     /// Owners of the generators behind the sources above.
@@ -41,7 +57,8 @@ struct Replication: ~Copyable {
     var events: UInt64 = 0
     var stoppedEarlyAt: Double? = nil
 
-    init(model: CompiledModel, replication: Int, liveLimit: Int = 2_000_000) {
+    /// - Parameter seriesInterval: record time series every this many seconds of measured time; nil = none.
+    init(model: CompiledModel, replication: Int, liveLimit: Int = 2_000_000, seriesInterval: Double? = nil) {
         self.model = model
         let c = model.configuration
         warmup = c.simulation.warmup
@@ -53,11 +70,14 @@ struct Replication: ~Copyable {
         let arrivals = model.workloads.map { stream("workload:\($0.id):arrivals") }
         let work = model.workloads.map { stream("workload:\($0.id):work") }
         let failures = model.pools.map { stream("pool:\($0.id):failures") }
-        streams = arrivals + work + failures
+        let clientJitter = model.workloads.map { stream("workload:\($0.id):client") }
+        streams = arrivals + work + failures + clientJitter
         arrivalStreams = arrivals.map(\.source)
         workStreams = work.map(\.source)
         failureStreams = failures.map(\.source)
-        histograms = HistogramBank(histograms: 2 * model.pools.count + model.directions.count + model.workloads.count)
+        clientStreams = clientJitter.map(\.source)
+        histograms = HistogramBank(histograms: 2 * model.pools.count + model.directions.count + model.workloads.count
+                                   + model.limiters.count)
         stepCounts = model.workloads.map(\.steps.count)
         constantInterarrival = model.workloads.map { $0.arrivals.isConstant && $0.arrivals.rate > 0 ? 1 / $0.arrivals.rate : nil }
         let totalChannels = model.pools.reduce(0) { $0 + $1.servers * $1.concurrency }
@@ -69,7 +89,7 @@ struct Replication: ~Copyable {
             // Channel 0 on top of the stack.
             pools.append(PoolState(
                 channelOffset: offset, freeCount: channels,
-                serverUp: Array(repeating: true, count: p.servers),
+                serverDown: Array(repeating: 0, count: p.servers),
                 queues: Array(repeating: [], count: p.usesPriority ? model.priorityLevels : 1),
                 upServers: p.servers,
                 busy: TimeAverage(), queueLength: TimeAverage(), up: TimeAverage(value: Double(p.servers))))
@@ -79,6 +99,17 @@ struct Replication: ~Copyable {
         freeChannels = Self.initialFreeChannels(model, total: totalChannels)
         directions = Array(repeating: DirectionState(), count: model.directions.count)
         workloads = Array(repeating: WorkloadState(), count: model.workloads.count)
+        limiters = model.limiters.map { LimiterState(tokens: $0.burst) }
+        hasClient = model.workloads.map { $0.client != nil }
+        anyClient = hasClient.contains(true)
+        eventServersDown = Array(repeating: 0, count: model.pools.count)
+        let recovery = seriesInterval != nil && !model.configuration.events.isEmpty
+        let runEnd = end, runWarmup = warmup
+        clients = model.workloads.map { w in
+            ClientState(budgeted: w.client?.budgetRatio != nil,
+                        recoveryBins: recovery && w.client != nil ? Int(runEnd.rounded(.up)) + 1 : 0)
+        }
+        series = seriesInterval.map { SeriesRecorder(interval: $0, model: model, warmup: runWarmup, end: runEnd) }
     }
 
     /// Every pool's channels free, channel 0 on top of each pool's stack.
@@ -103,7 +134,12 @@ struct Replication: ~Copyable {
                 calendar.schedule(at: failureStreams[p].exponential(mean: f.mtbf), kind: EventKind.serverDown, subject: Int32(p), item: Int32(s))
             }
         }
+        for (i, e) in model.capacityEvents.enumerated() where e.at < end {
+            calendar.schedule(at: e.at, kind: EventKind.capacityChange, subject: Int32(i), item: 1)
+            if e.end < end { calendar.schedule(at: e.end, kind: EventKind.capacityChange, subject: Int32(i), item: 0) }
+        }
         if warmup > 0 { calendar.schedule(at: warmup, kind: EventKind.warmupEnd) }
+        if let s = series { scheduleFirstTick(s) }
         calendar.schedule(at: end, kind: EventKind.stop)
 
         loop: while let e = calendar.next() {
@@ -128,6 +164,21 @@ struct Replication: ~Copyable {
                 serverRepaired(pool: Int(e.subject), server: Int(e.item))
             case EventKind.warmupEnd:
                 startMeasuring()
+            case EventKind.delayDone:
+                if requests[Int(e.item)].generation == e.tag { advance(Int(e.item)) }
+            case EventKind.tokenReady:
+                tokenReady(limiter: Int(e.subject))
+            case EventKind.limiterAbandon:
+                if requests[Int(e.item)].generation == e.tag { abandonLimiter(Int(e.subject), request: Int(e.item)) }
+            case EventKind.clientTimeout:
+                clientTimedOut(record: Int(e.item), epoch: e.tag)
+            case EventKind.clientRetry:
+                clientRetries(record: Int(e.item), epoch: e.tag)
+            case EventKind.capacityChange:
+                capacityEvent(Int(e.subject), starts: e.item == 1)
+            case EventKind.seriesTick:
+                events &-= 1  // bookkeeping, not model behaviour: `events` is the same with or without series
+                seriesTick(Int(e.item))
             default:
                 break loop
             }
@@ -145,6 +196,9 @@ struct Replication: ~Copyable {
     @inline(__always) func responseHistogram(pool p: Int) -> Int { 2 * p + 1 }
     @inline(__always) func delayHistogram(direction d: Int) -> Int { 2 * model.pools.count + d }
     @inline(__always) func responseHistogram(workload w: Int) -> Int { 2 * model.pools.count + model.directions.count + w }
+    @inline(__always) func waitHistogram(limiter l: Int) -> Int {
+        2 * model.pools.count + model.directions.count + model.workloads.count + l
+    }
 
     // MARK: - Requests
 
@@ -156,7 +210,7 @@ struct Replication: ~Copyable {
             requests[i].workload = Int32(workload)
             requests[i].step = 0
             requests[i].arrival = now
-            return i
+            return i  // `parent` and `client` are -1: `releaseLinked` resets them on the slots that used them
         }
         var r = RequestSlot()
         r.workload = Int32(workload)
@@ -171,6 +225,13 @@ struct Replication: ~Copyable {
         freeSlots.append(Int32(r))
     }
 
+    /// Frees a slot that may be a fork branch or a client's attempt, so that its next use starts unlinked.
+    mutating func releaseLinked(_ r: Int) {
+        requests[r].parent = -1
+        requests[r].client = -1
+        release(r)
+    }
+
     mutating func arrive(workload w: Int) {
         let next: Double
         if let mean = constantInterarrival[w] {
@@ -179,6 +240,10 @@ struct Replication: ~Copyable {
             next = model.workloads[w].arrivals.nextArrival(after: now, end: end, stream: arrivalStreams[w])
         }
         if next < end { calendar.schedule(at: next, kind: EventKind.arrival, subject: Int32(w)) }
+        if anyClient && hasClient[w] {
+            clientArrives(workload: w)
+            return
+        }
         workloads[w].arrived += 1
         let r = allocate(workload: w)
         startStep(r)
@@ -190,16 +255,51 @@ struct Replication: ~Copyable {
         let w = Int(requests[r].workload)
         let k = Int(requests[r].step)
         if k == stepCounts[w] {
+            if requests[r].client >= 0 {
+                clientAttemptCompleted(r)
+                return
+            }
             workloads[w].completed += 1
             histograms.record(responseHistogram(workload: w), now - requests[r].arrival)
             release(r)
             return
         }
-        if model.workloads[w].steps[k].isLink {
+        switch model.workloads[w].steps[k].kind {
+        case .pool:
+            enterPool(Int(model.workloads[w].steps[k].index), request: r)
+        case .link:
             enterLink(direction: Int(model.workloads[w].steps[k].index), request: r,
                       bits: 8 * model.workloads[w].steps[k].size!.sample(workStreams[w]))
-        } else {
-            enterPool(Int(model.workloads[w].steps[k].index), request: r)
+        default:
+            controlStep(r, workload: w, step: k)
+        }
+    }
+
+    /// A step that is neither a pool nor a link: limit, delay, branch, fork, join or jump.
+    mutating func controlStep(_ r: Int, workload w: Int, step k: Int) {
+        let step = model.workloads[w].steps[k]
+        switch step.kind {
+        case .limit:
+            enterLimiter(Int(step.index), request: r)
+        case .delay:
+            calendar.schedule(at: now + step.service!.sample(workStreams[w]), kind: EventKind.delayDone,
+                              item: Int32(r), tag: requests[r].generation)
+        case .branch:
+            let table = model.workloads[w].branches[Int(step.index)]
+            let u = workStreams[w].uniform()
+            var j = 0
+            while u >= table.cumulative[j] { j += 1 }
+            requests[r].step = table.targets[j]
+            startStep(r)
+        case .jump:
+            requests[r].step = step.index
+            startStep(r)
+        case .fork:
+            startFork(r, workload: w, table: Int(step.index))
+        case .join:
+            branchJoins(r)
+        case .pool, .link:
+            break
         }
     }
 
@@ -210,8 +310,17 @@ struct Replication: ~Copyable {
         startStep(r)
     }
 
-    /// Request `r` is lost (blocked or abandoned).
+    /// Request `r` is lost (blocked, abandoned or rejected).
     mutating func lose(_ r: Int) {
+        if requests[r].parent >= 0 {
+            branchLost(r)
+            return
+        }
+        if requests[r].client >= 0 {
+            clientAttemptLost(r)
+            releaseLinked(r)
+            return
+        }
         workloads[Int(requests[r].workload)].lost += 1
         release(r)
     }

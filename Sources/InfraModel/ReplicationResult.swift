@@ -34,11 +34,32 @@ public struct DirectionSample: Sendable {
 
 /// Measurements of one workload in one replication.
 public struct WorkloadSample: Sendable {
+    /// Requests that arrived (first attempts).
     public var arrived: Int
+    /// Requests that completed (with a client: succeeded).
     public var completed: Int
+    /// Requests lost (with a client: failed after every attempt).
     public var lost: Int
-    /// Arrival to completion of the last step, seconds.
+    /// Attempts after the first.
+    public var retries: Int
+    /// Attempts that completed after their client had given up on them.
+    public var orphaned: Int
+    /// Arrival (first send) to completion of the last step, seconds.
     public var response: LatencyHistogram
+}
+
+/// Measurements of one limiter in one replication.
+public struct LimiterSample: Sendable {
+    public var arrivals: Int
+    public var passed: Int
+    /// Turned away: no token (`excess: reject`) or no waiting place.
+    public var rejected: Int
+    /// Gave up waiting for a token.
+    public var abandoned: Int
+    /// Time-average number waiting for a token.
+    public var queueLength: Double
+    /// Arrival at the limiter to taking a token, seconds (0 for requests that found one).
+    public var wait: LatencyHistogram
 }
 
 /// Everything one replication measured.
@@ -47,6 +68,9 @@ public struct ReplicationResult: Sendable {
     /// Link directions: index 2 × link is forward (from → to), 2 × link + 1 reverse.
     public var directions: [DirectionSample]
     public var workloads: [WorkloadSample]
+    public var limiters: [LimiterSample]
+    /// Time series, when they were requested.
+    public var series: ReplicationSeries?
     /// Events taken from the calendar.
     public var events: UInt64
     /// Measured simulated time, seconds.
@@ -75,10 +99,16 @@ extension Replication {
             histograms.reset(delayHistogram(direction: d))
         }
         for w in workloads.indices {
-            workloads[w].arrived = 0
-            workloads[w].completed = 0
-            workloads[w].lost = 0
+            workloads[w] = WorkloadState()
             histograms.reset(responseHistogram(workload: w))
+        }
+        for l in limiters.indices {
+            limiters[l].queueLength.restart(at: now)
+            limiters[l].arrivals = 0
+            limiters[l].passed = 0
+            limiters[l].rejected = 0
+            limiters[l].abandoned = 0
+            histograms.reset(waitHistogram(limiter: l))
         }
     }
 
@@ -106,9 +136,16 @@ extension Replication {
         }
         let workloadSamples = workloads.indices.map { w in
             WorkloadSample(arrived: workloads[w].arrived, completed: workloads[w].completed, lost: workloads[w].lost,
+                           retries: workloads[w].retries, orphaned: workloads[w].orphaned,
                            response: histograms.histogram(responseHistogram(workload: w)))
         }
+        let limiterSamples = limiters.indices.map { l in
+            LimiterSample(arrivals: limiters[l].arrivals, passed: limiters[l].passed, rejected: limiters[l].rejected,
+                          abandoned: limiters[l].abandoned, queueLength: limiters[l].queueLength.average(until: t),
+                          wait: histograms.histogram(waitHistogram(limiter: l)))
+        }
         return ReplicationResult(pools: poolSamples, directions: directionSamples, workloads: workloadSamples,
+                                 limiters: limiterSamples, series: seriesResult(until: t),
                                  events: events, measured: measured, stoppedEarlyAt: stoppedEarlyAt)
     }
 }

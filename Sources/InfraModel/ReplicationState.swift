@@ -14,16 +14,35 @@ enum EventKind {
     static let serverUp: UInt32 = 7       // subject: pool, item: server
     static let warmupEnd: UInt32 = 8
     static let stop: UInt32 = 9
+    static let delayDone: UInt32 = 10     // item: request, tag: generation
+    static let tokenReady: UInt32 = 11    // subject: limiter
+    static let limiterAbandon: UInt32 = 12 // subject: limiter, item: request, tag: generation
+    static let clientTimeout: UInt32 = 13 // subject: workload, item: client record, tag: record epoch
+    static let clientRetry: UInt32 = 14   // subject: workload, item: client record, tag: record epoch
+    static let capacityChange: UInt32 = 15 // subject: capacity event, item: 1 = starts, 0 = ends
+    static let seriesTick: UInt32 = 16    // item: interval number
 }
 
-/// One request in flight. Slots are reused through a free list, so requests cost no allocation.
+/// One request in flight (a whole request, one attempt of a client's request, or one branch of a fork).
+/// Slots are reused through a free list, so requests cost no allocation; the slot is 64 bytes.
 struct RequestSlot {
     var workload: Int32 = 0
+    /// Instruction of the workload's compiled route (see `CompiledStep`).
     var step: Int32 = 0
     /// Bumped whenever a pending event or queue entry for this request must be ignored.
     var generation: UInt32 = 0
     /// Channel serving the request (pool steps), -1 when waiting.
     var channel: Int32 = -1
+    /// For a fork branch: the slot of the request that forked it; -1 otherwise.
+    var parent: Int32 = -1
+    /// For an attempt of a workload with a client: its client record; -1 otherwise.
+    var client: Int32 = -1
+    /// The client record's epoch when this attempt was sent (the attempt is current while they match).
+    var clientEpoch: UInt32 = 0
+    /// For a request waiting at a join: fork branches still running.
+    var pending: Int16 = 0
+    /// For a request waiting at a join: a branch was lost (the loss is already counted).
+    var failed = false
     /// Arrival in the system, seconds.
     var arrival: Double = 0
     /// Entry into the current pool or link, seconds.
@@ -46,7 +65,8 @@ struct PoolState {
     let channelOffset: Int
     /// Free channels: the first `freeCount` entries of the pool's segment of `Replication.freeChannels`.
     var freeCount: Int
-    var serverUp: [Bool]
+    /// Per server: reasons it is out of service now (a failure, events); up when 0.
+    var serverDown: [Int32]
     var queues: [Deque<QueueEntry>]
     var waiting = 0
     var busyChannels = 0
@@ -90,7 +110,43 @@ struct FinishTag: Comparable {
 
 /// Measurements of one workload.
 struct WorkloadState {
+    /// Requests that arrived (first attempts).
     var arrived = 0
+    /// Requests that completed (with a client: succeeded within their timeout).
     var completed = 0
+    /// Requests lost (with a client: failed after every attempt).
     var lost = 0
+    /// Attempts after the first (client retries).
+    var retries = 0
+    /// Attempts that completed after their client had given up on them.
+    var orphaned = 0
+}
+
+/// Run-time state and measurements of one limiter (token bucket).
+struct LimiterState {
+    /// Tokens in the bucket at `refilled`.
+    var tokens: Double
+    var refilled = 0.0
+    var queue = Deque<QueueEntry>()
+    var waiting = 0
+    /// A `tokenReady` event is pending.
+    var tokenEventPending = false
+    var queueLength = TimeAverage()
+    var arrivals = 0
+    var passed = 0
+    var rejected = 0
+    var abandoned = 0
+}
+
+/// One request of a workload with a client, across its attempts.
+struct ClientRecord {
+    var workload: Int32 = 0
+    /// Attempts sent so far.
+    var attempts: Int32 = 0
+    /// Bumped when an attempt is sent, when the current attempt ends (timeout, loss, success) and when the
+    /// record is freed; events and attempts carrying an older epoch are stale. Never reset, so a reused record
+    /// never matches an old attempt.
+    var epoch: UInt32 = 0
+    /// When the first attempt was sent, seconds.
+    var firstSend: Double = 0
 }

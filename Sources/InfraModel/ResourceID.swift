@@ -1,5 +1,5 @@
 /// The identity of one resource that capacity can be bought for, from the scenario file to the report:
-/// its kind and its id, written `kind:id` (`pool:eauth`, `link:hn-hcm`, `storage:npd-store`).
+/// its kind and its id, written `kind:id` (`pool:eauth`, `link:hn-hcm`, `limiter:sms-gateway`, `storage:npd-store`).
 ///
 /// Ids are unique within a kind; a pool and a link may share an id, because every table, cache and plan
 /// is keyed by the typed identity, never by the bare id.
@@ -10,10 +10,12 @@ public struct ResourceID: Hashable, Comparable, Sendable, CustomStringConvertibl
         case pool
         /// A full-duplex link; capacity in bit/s per direction.
         case link
+        /// A token bucket (SMS gateway, HSM signing, partner API); capacity in tokens per second.
+        case limiter
         /// Storage for data at rest; capacity in usable bytes. Not simulated: its need is a closed form.
         case storage
 
-        /// Kinds order as declared (pools, links, storage).
+        /// Kinds order as declared (pools, links, limiters, storage).
         public static func < (a: Kind, b: Kind) -> Bool {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
         }
@@ -30,6 +32,7 @@ public struct ResourceID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public static func pool(_ id: String) -> ResourceID { ResourceID(.pool, id) }
     public static func link(_ id: String) -> ResourceID { ResourceID(.link, id) }
+    public static func limiter(_ id: String) -> ResourceID { ResourceID(.limiter, id) }
     public static func storage(_ id: String) -> ResourceID { ResourceID(.storage, id) }
 
     /// Parses `kind:id`; nil when the kind is unknown or the id is empty.

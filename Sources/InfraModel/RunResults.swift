@@ -78,17 +78,58 @@ public struct LinkResults: Sendable, Equatable {
     public var reverse: DirectionResults
 }
 
-/// Results of one workload, end to end.
+/// Results of one workload, end to end. Counts are means per replication over the measured period.
 public struct WorkloadResults: Sendable, Equatable {
     public var id: String
-    /// Mean arrivals per replication in the measured period.
+    /// Requests that arrived (first attempts).
     public var arrived: Double
-    /// Mean completions per replication in the measured period.
+    /// Requests that completed (with a client: succeeded).
     public var completed: Double
-    /// Seconds, over completed requests.
+    /// Seconds, over completed requests; with a client, from the first send to the success.
     public var response: LatencyEstimate
-    /// Share of arrivals blocked or abandoned anywhere on the route.
+    /// Share of arrivals lost anywhere on the route (with a client: failed after every attempt).
     public var lostFraction: Estimate
+    /// True when the workload has a client (timeouts, retries).
+    public var hasClient: Bool
+    /// Attempts sent, first ones included.
+    public var attempts: Estimate
+    /// Attempts per request (1 without retries).
+    public var amplification: Estimate
+    /// Requests that succeeded (= completed).
+    public var succeeded: Estimate
+    /// Requests that failed: lost with no attempt left (= lost requests without a client).
+    public var failed: Estimate
+    /// Attempts that completed after their client had given up on them (work done for nobody).
+    public var orphaned: Estimate
+    /// Successes per second.
+    public var goodput: Estimate
+
+    /// Requests (first attempts), the same as `arrived`.
+    public var requests: Double { arrived }
+}
+
+/// Results of one limiter (token bucket).
+public struct LimiterResults: Sendable, Equatable {
+    public var id: String
+    /// Tokens added per second.
+    public var rate: Double
+    /// Bucket size, tokens.
+    public var burst: Double
+    /// Requests that took a token, per second.
+    public var passed: Estimate
+    /// passed / rate: the share of the rate in use (may slightly exceed 1 in a short run that starts with a full
+    /// bucket).
+    public var utilization: Estimate
+    /// Shares of the requests that reached the limiter: turned away (no token, or no waiting place), and gave up
+    /// waiting.
+    public var rejectedFraction: Estimate
+    public var abandonedFraction: Estimate
+    /// Time-average number waiting for a token.
+    public var queueLength: Estimate
+    /// Seconds from reaching the limiter to taking a token, over requests that took one.
+    public var wait: LatencyEstimate
+    /// Requests reaching the limiter per second (its demand).
+    public var arrivalRate: Estimate
 }
 
 /// One evaluated target.
@@ -123,7 +164,10 @@ public struct RunResults: Sendable, Equatable {
     public var pools: [PoolResults]
     public var links: [LinkResults]
     public var workloads: [WorkloadResults]
+    public var limiters: [LimiterResults]
     public var targets: [TargetResult]
+    /// Time series, when they were requested.
+    public var series: RunSeries?
     /// Plain-language warnings (overload, early stops).
     public var warnings: [String]
 

@@ -8,25 +8,27 @@ public enum Simulator {
     /// and aggregation runs in replication order.
     /// - Parameters:
     ///   - replications: overrides the configuration's count when given.
+    ///   - series: record time series every this many seconds of measured time (nil = none). Recording adds no
+    ///     randomness and changes no other result.
     ///   - progress: called with the number of finished replications.
-    public static func run(_ model: CompiledModel, replications: Int? = nil, jobs: Int = 1,
+    public static func run(_ model: CompiledModel, replications: Int? = nil, jobs: Int = 1, series: Double? = nil,
                            progress: (@Sendable (Int) -> Void)? = nil) -> RunResults {
         let n = replications ?? model.configuration.simulation.replications
         let samples = ReplicationRunner.run(count: n, jobs: jobs, progress: progress) { r in
-            var replication = Replication(model: model, replication: r)
+            var replication = Replication(model: model, replication: r, seriesInterval: series)
             return replication.run()
         }
-        return aggregate(model, samples)
+        return aggregate(model, samples, series: series)
     }
 
     /// Runs one replication (replication number `index`) and returns its raw measurements.
-    public static func runReplication(_ model: CompiledModel, index: Int) -> ReplicationResult {
-        var replication = Replication(model: model, replication: index)
+    public static func runReplication(_ model: CompiledModel, index: Int, series: Double? = nil) -> ReplicationResult {
+        var replication = Replication(model: model, replication: index, seriesInterval: series)
         return replication.run()
     }
 
     /// Aggregates replication measurements (in the given order) into results.
-    public static func aggregate(_ model: CompiledModel, _ samples: [ReplicationResult]) -> RunResults {
+    public static func aggregate(_ model: CompiledModel, _ samples: [ReplicationResult], series: Double? = nil) -> RunResults {
         let c = model.configuration
         func est(_ f: (ReplicationResult) -> Double) -> Estimate { Estimate(replicationValues: samples.map(f)) }
         func frac(_ a: Int, _ b: Int) -> Double { b > 0 ? Double(a) / Double(b) : 0 }
@@ -59,7 +61,26 @@ public enum Simulator {
                 arrived: Double(samples.reduce(0) { $0 + $1.workloads[w].arrived }) / count,
                 completed: Double(samples.reduce(0) { $0 + $1.workloads[w].completed }) / count,
                 response: LatencyEstimate(samples.map { $0.workloads[w].response }),
-                lostFraction: est { frac($0.workloads[w].lost, $0.workloads[w].arrived) })
+                lostFraction: est { frac($0.workloads[w].lost, $0.workloads[w].arrived) },
+                hasClient: model.workloads[w].client != nil,
+                attempts: est { Double($0.workloads[w].arrived + $0.workloads[w].retries) },
+                amplification: est { $0.workloads[w].arrived > 0 ? Double($0.workloads[w].arrived + $0.workloads[w].retries) / Double($0.workloads[w].arrived) : 1 },
+                succeeded: est { Double($0.workloads[w].completed) },
+                failed: est { Double($0.workloads[w].lost) },
+                orphaned: est { Double($0.workloads[w].orphaned) },
+                goodput: est { $0.measured > 0 ? Double($0.workloads[w].completed) / $0.measured : 0 })
+        }
+        let limiters = model.limiters.indices.map { l in
+            let rate = model.limiters[l].rate
+            return LimiterResults(
+                id: model.limiters[l].id, rate: rate, burst: model.limiters[l].burst,
+                passed: est { $0.measured > 0 ? Double($0.limiters[l].passed) / $0.measured : 0 },
+                utilization: est { $0.measured > 0 ? Double($0.limiters[l].passed) / ($0.measured * rate) : 0 },
+                rejectedFraction: est { frac($0.limiters[l].rejected, $0.limiters[l].arrivals) },
+                abandonedFraction: est { frac($0.limiters[l].abandoned, $0.limiters[l].arrivals) },
+                queueLength: est { $0.limiters[l].queueLength },
+                wait: LatencyEstimate(samples.map { $0.limiters[l].wait }),
+                arrivalRate: est { $0.measured > 0 ? Double($0.limiters[l].arrivals) / $0.measured : 0 })
         }
         var warnings = LoadAnalysis(model).overloadWarnings()
         for (r, s) in samples.enumerated() {
@@ -71,7 +92,8 @@ public enum Simulator {
             scenario: c.name, seed: c.seed, replications: samples.count,
             duration: c.simulation.duration, warmup: c.simulation.warmup,
             events: samples.reduce(0) { $0 &+ $1.events },
-            pools: pools, links: links, workloads: workloads, targets: [], warnings: warnings)
+            pools: pools, links: links, workloads: workloads, limiters: limiters, targets: [],
+            series: series.map { RunSeries.aggregate(model, samples.compactMap(\.series), interval: $0) }, warnings: warnings)
         results.targets = TargetEvaluator.evaluate(c.targets, on: results)
         return results
     }

@@ -61,6 +61,14 @@ public enum TargetEvaluator {
                 guard let x = a, let y = b else { return a ?? b }
                 return x.0 + x.1 >= y.0 + y.1 ? x : y
             }
+        case .limiter:
+            guard let l = r.limiters.first(where: { $0.id == resource.id }) else { return nil }
+            switch metric {
+            case .maxUtilization: return (l.utilization.mean, l.utilization.ci95)
+            case .maxLost:
+                return (l.rejectedFraction.mean + l.abandonedFraction.mean, l.rejectedFraction.ci95 + l.abandonedFraction.ci95)
+            default: return latency(l.wait, metric)
+            }
         case .storage: return nil   // no simulated target applies to storage
         }
     }

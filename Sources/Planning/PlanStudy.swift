@@ -53,7 +53,7 @@ public enum PlanStudy {
             for storage in scenario.storage { demand[.storage(storage.id)] = scenario.storageNeed(storage, year: year) }
             capacity.append(YearCapacity(
                 year: year, capacity: resources.map { ($0.id, installed[$0.id] ?? 0) }, demand: demand,
-                results: outcome.results, feasible: outcome.feasible,
+                results: outcome.results, configuration: search.configuration(outcome.values), feasible: outcome.feasible,
                 simulations: outcome.simulations, replications: outcome.replications, shortfalls: outcome.shortfalls))
             progress?(k + 1, years.count)
         }

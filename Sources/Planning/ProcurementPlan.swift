@@ -5,7 +5,7 @@ import Scenario
 public struct ProcurementItem: Sendable, Equatable {
     public typealias Kind = PurchaseUnit.Kind
     public var year: Int
-    /// What is bought: servers, bandwidth or storage.
+    /// What is bought: servers, bandwidth, limiter rate or storage.
     public var kind: Kind
     /// The resource that grows.
     public var resource: ResourceID
@@ -14,9 +14,9 @@ public struct ProcurementItem: Sendable, Equatable {
     /// A link's far end.
     public var toSite: String?
     public var agency: String
-    /// Purchase steps added (servers, bandwidth steps, or storage steps).
+    /// Purchase steps added (servers, or bandwidth, rate or storage steps).
     public var quantity: Int
-    /// Capacity the steps add, in the resource's capacity unit (servers, bit/s, or usable bytes).
+    /// Capacity the steps add, in the resource's capacity unit (servers, bit/s, tokens/s or usable bytes).
     public var addedCapacity: Double
     /// Price of one step in the year of purchase (a server, or a step's lease), in the scenario currency.
     public var unitCost: Double
@@ -36,6 +36,8 @@ public struct ProcurementItem: Sendable, Equatable {
 
     /// For bandwidth: bit/s added.
     public var bandwidthBps: Double? { kind == .bandwidth ? addedCapacity : nil }
+    /// For limiter rate: tokens per second added.
+    public var ratePerSecond: Double? { kind == .rate ? addedCapacity : nil }
     /// For storage: usable bytes added.
     public var capacityBytes: Double? { kind == .storage ? addedCapacity : nil }
 }
@@ -65,6 +67,8 @@ public struct YearCapacity: Sendable {
     /// needed (data × copies / (1 − headroom)).
     public var demand: [ResourceID: Double]
     public var results: RunResults
+    /// The configuration simulated for `results` (the year's load on its sized capacity, reserves out of service).
+    public var configuration: ModelConfiguration
     public var feasible: Bool
     public var simulations: Int
     public var replications: Int

@@ -33,7 +33,7 @@ enum SizingBounds {
                 let bound = min(whole(spec.maximum), max(1, RunLimits.standard.maxChannelsPerPool / max(concurrency, 1)))
                 return SizingVariable(resource: spec.id, lower: lower, bound: bound, base: 0, step: step,
                                       redundancy: spec.reserve, lowerReason: why)
-            case .link:
+            case .link, .limiter:
                 let base = floor?[spec.id] ?? 0
                 let effective = limit ?? 1
                 var steps = whole(((offered / effective - base) / step).rounded(.down)) + 1
@@ -43,7 +43,7 @@ enum SizingBounds {
                 let cause: PurchaseReason.Cause = effective < 1 ? .utilizationLimit(limit: effective, offered: offered)
                                                                 : .stability(offered: offered)
                 return SizingVariable(resource: spec.id, lower: steps, bound: max(bound, steps), base: base, step: step,
-                                      redundancy: 0, lowerReason: PurchaseReason(cause, kind: .link))
+                                      redundancy: 0, lowerReason: PurchaseReason(cause, kind: spec.id.kind))
             case .storage:
                 return nil   // no offered load; see `storage(_:year:floor:)`
             }
@@ -51,7 +51,8 @@ enum SizingBounds {
     }
 
     /// A starting configuration expected to meet latency targets: each pool with enough servers
-    /// that Erlang C gives at most 5% waiting at the busiest rate, each link at most 50% busy at peak.
+    /// that Erlang C gives at most 5% waiting at the busiest rate, each link at most 50% busy at peak, each limiter
+    /// with twice the busiest token demand.
     static func generous(_ vars: [SizingVariable], scenario: Scenario, model: ModelConfiguration) throws -> SizingValues {
         let load = LoadAnalysis(try CompiledModel(model))
         return vars.map { v in
@@ -66,9 +67,9 @@ enum SizingBounds {
                 while c < 1_000_000, let pw = try? ErlangC.probabilityOfWait(servers: c, offeredLoad: peak), pw > 0.05 { c += max(1, c / 50) }
                 let servers = whole((Double(c) / (Double(cfg.concurrency) * availability)).rounded(.up)) + v.redundancy
                 return min(max(servers, v.lower), v.bound)
-            case .link:
-                let bits = load.offeredLoad(v.resource)?.peak ?? 0
-                let steps = whole(((2 * bits - v.base) / v.step).rounded(.up))
+            case .link, .limiter:
+                let demand = load.offeredLoad(v.resource)?.peak ?? 0
+                let steps = whole(((2 * demand - v.base) / v.step).rounded(.up))
                 return min(max(steps, v.lower), v.bound)
             case .storage:
                 return v.lower

@@ -4,8 +4,8 @@ import Planning
 /// JSON documents of `capsim size` and `capsim plan` (contract §4).
 public enum PlanDocument {
     /// The results document of the required configuration, with per pool `current`/`required`,
-    /// per link `current_bps`/`required_bps`, per storage `current_bytes`/`required_bytes`/`need_bytes`, and the
-    /// search's simulation count.
+    /// per link `current_bps`/`required_bps`, per limiter `current_per_s`/`required_per_s`, per storage
+    /// `current_bytes`/`required_bytes`/`need_bytes`, and the search's simulation count.
     public static func size(_ s: SizingReport) -> JSONValue {
         let r = s.outcome.results
         let pools: [(String, JSONValue)] = r.pools.map { p in
@@ -20,6 +20,12 @@ public enum PlanDocument {
                                                 ("required_bps", .number(line?.required ?? l.bandwidth))]
             return (l.id, .object(sizes + ResultsDocument.link(l)))
         }
+        let limiters: [(String, JSONValue)] = r.limiters.map { l in
+            let line = s.line(.limiter(l.id))
+            let sizes: [(String, JSONValue)] = [("current_per_s", .number(line?.current ?? l.rate)),
+                                                ("required_per_s", .number(line?.required ?? l.rate))]
+            return (l.id, .object(sizes + ResultsDocument.limiter(l)))
+        }
         let storage: [(String, JSONValue)] = s.lines.filter { $0.resource.kind == .storage }.map { line in
             (line.resource.id, .object([("current_bytes", .number(line.current)), ("required_bytes", .number(line.required)),
                                         ("need_bytes", .number(line.need ?? 0))]))
@@ -29,7 +35,7 @@ public enum PlanDocument {
             ("feasible", .bool(s.outcome.feasible)),
             ("simulations", .integer(Int64(s.outcome.simulations))),
             ("replications_simulated", .integer(Int64(s.outcome.replications))),
-            ("pools", .object(pools)), ("links", .object(links)), ("storage", .object(storage)),
+            ("pools", .object(pools)), ("links", .object(links)), ("limiters", .object(limiters)), ("storage", .object(storage)),
             ("shortfalls", shortfalls(s.outcome.shortfalls)),
             ("workloads", ResultsDocument.workloads(r)),
             ("targets", ResultsDocument.targets(r.targets)),

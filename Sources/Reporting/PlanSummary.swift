@@ -14,6 +14,9 @@ public enum PlanSummary {
             case .link:
                 t.add([line.resource.description, NumberFormat.bandwidth(line.current), NumberFormat.bandwidth(line.required),
                        (line.required >= line.current ? "+" : "-") + NumberFormat.bandwidth(abs(line.required - line.current))])
+            case .limiter:
+                t.add([line.resource.description, NumberFormat.rate(line.current), NumberFormat.rate(line.required),
+                       (line.required >= line.current ? "+" : "-") + NumberFormat.rate(abs(line.required - line.current))])
             case .storage:
                 let need = line.need.map { " (need \(NumberFormat.bytes($0)))" } ?? ""
                 t.add([line.resource.description, NumberFormat.bytes(line.current), NumberFormat.bytes(line.required) + need,
@@ -23,7 +26,7 @@ public enum PlanSummary {
         out += t.rendered() + "\n" + RunSummary.targetTable(s.outcome.results.targets).rendered()
         for f in s.outcome.shortfalls { out += shortfallText(f) + "\n" }
         if !s.outcome.feasible && s.outcome.shortfalls.isEmpty {
-            out += "No configuration within the bounds (max_servers, max_bandwidth) meets every target.\n"
+            out += "No configuration within the bounds (max_servers, max_bandwidth, max_rate) meets every target.\n"
         }
         return out
     }
@@ -53,6 +56,7 @@ public enum PlanSummary {
                 switch i.kind {
                 case .servers: quantity = "\(i.quantity)"
                 case .bandwidth: quantity = "\(i.quantity) × step (\(NumberFormat.bandwidth(i.bandwidthBps ?? 0)))"
+                case .rate: quantity = "\(i.quantity) × step (\(NumberFormat.rate(i.ratePerSecond ?? 0)))"
                 case .storage: quantity = "\(i.quantity) × step (\(NumberFormat.bytes(i.capacityBytes ?? 0)))"
                 }
                 let change = i.kind == .storage ? "fill" : "utilisation"

@@ -12,30 +12,40 @@ import Scenario
 /// `report.md` with the same tables, and CSV tables for spreadsheets.
 public enum ReportBundle {
     /// The files of a bundle, in the order they are written.
-    public static let fileNames = ["procurement.csv", "capacity.csv", "energy.csv", "pools.csv", "links.csv", "workloads.csv",
-                                   "targets.csv", "assumptions.csv", "report.md", "index.html"]
+    public static let fileNames = ["procurement.csv", "capacity.csv", "energy.csv", "pools.csv", "links.csv", "limiters.csv",
+                                   "workloads.csv", "targets.csv", "assumptions.csv", "report.md", "index.html"]
+    /// Written as well when the report has the time series of a scenario with events.
+    public static let eventFileNames = ["series.csv"]
 
     /// Every file of the bundle (name → content), rendered in memory; nothing is written.
-    /// - Parameter uncertainty: an uncertainty study of the scenario; adds a section and `explore-runs.csv`,
-    ///   `sensitivity.csv`.
+    /// - Parameters:
+    ///   - uncertainty: an uncertainty study of the scenario; adds a section and `explore-runs.csv`, `sensitivity.csv`.
+    ///   - eventSeries: the last plan year simulated with time series (`RunStudy.eventSeries`), for scenarios with
+    ///     events; adds a chart section and `series.csv`.
     public static func render(plan: ProcurementPlan, scenario: Scenario, language: ReportLanguage,
-                              uncertainty: UncertaintyView? = nil) -> [(String, String)] {
-        let context = ReportContext(plan: plan, scenario: scenario, language: language, uncertainty: uncertainty)
+                              uncertainty: UncertaintyView? = nil, eventSeries: RunResults? = nil) -> [(String, String)] {
+        let context = ReportContext(plan: plan, scenario: scenario, language: language, uncertainty: uncertainty,
+                                    eventSeries: eventSeries)
         let study: [(String, String)] = uncertainty.map {
             [("explore-runs.csv", ReportUncertainty.runsCSV($0)), ("sensitivity.csv", ReportUncertainty.sensitivityCSV($0))]
         } ?? []
-        return study + [
+        var files = study + [
             ("procurement.csv", ReportCSV.procurement(plan)),
             ("capacity.csv", ReportCSV.capacity(plan)),
             ("energy.csv", ReportCSV.energy(plan)),
             ("pools.csv", ReportCSV.pools(plan)),
             ("links.csv", ReportCSV.links(plan)),
+            ("limiters.csv", ReportCSV.limiters(plan)),
             ("workloads.csv", ReportCSV.workloads(plan)),
             ("targets.csv", ReportCSV.targets(plan)),
             ("assumptions.csv", ReportCSV.assumptions(scenario)),
+        ]
+        if let series = eventSeries?.series { files.append(("series.csv", ReportCSV.series(series, year: context.lastYear))) }
+        files += [
             ("report.md", ReportMarkdown.render(context)),
             ("index.html", ReportHTML.render(context)),
         ]
+        return files
     }
 
     /// Renders the bundle and writes it into `directory` (created with its parents if missing). Every file is
@@ -44,8 +54,9 @@ public enum ReportBundle {
     /// made). Returns the paths written, in order.
     @discardableResult
     public static func write(plan: ProcurementPlan, scenario: Scenario, to directory: String,
-                             language: ReportLanguage, uncertainty: UncertaintyView? = nil) throws -> [String] {
-        let files = render(plan: plan, scenario: scenario, language: language, uncertainty: uncertainty)
+                             language: ReportLanguage, uncertainty: UncertaintyView? = nil,
+                             eventSeries: RunResults? = nil) throws -> [String] {
+        let files = render(plan: plan, scenario: scenario, language: language, uncertainty: uncertainty, eventSeries: eventSeries)
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: directory, isDirectory: &isDir) {
@@ -84,13 +95,17 @@ struct ReportContext {
     let language: ReportLanguage
     /// The scenario's uncertainty study, when the report has one.
     let uncertainty: UncertaintyView?
+    /// The last plan year simulated with time series, for scenarios with events.
+    let eventSeries: RunResults?
     var text: ReportText { language.text }
 
-    init(plan: ProcurementPlan, scenario: Scenario, language: ReportLanguage, uncertainty: UncertaintyView? = nil) {
+    init(plan: ProcurementPlan, scenario: Scenario, language: ReportLanguage, uncertainty: UncertaintyView? = nil,
+         eventSeries: RunResults? = nil) {
         self.plan = plan
         self.scenario = scenario
         self.language = language
         self.uncertainty = uncertainty
+        self.eventSeries = eventSeries
     }
 
     var currency: String { plan.currency }
@@ -131,22 +146,26 @@ struct ReportContext {
 
     func agencyName(_ id: String) -> String { scenario.agency(id)?.name ?? id }
 
-    /// "Servers" / "Bandwidth" / "Storage".
+    /// "Servers" / "Bandwidth" / "Rate" / "Storage".
     func kindName(_ i: ProcurementItem) -> String {
         switch i.kind {
         case .servers: return text.serversKind
         case .bandwidth: return text.bandwidthKind
+        case .rate: return language.clientText.rateKind
         case .storage: return text.storageKind
         }
     }
 
-    /// Quantity as a phrase: "4 servers", "3 steps (+300 Mbit/s)" or "2 steps (+100 TB)".
+    /// Quantity as a phrase: "4 servers", "3 steps (+300 Mbit/s)", "2 steps (+200/s)" or "2 steps (+100 TB)".
     func quantityText(_ i: ProcurementItem) -> String {
         switch i.kind {
         case .servers: return "\(i.quantity) \(singular(text.serversUnit, i.quantity))"
         case .bandwidth:
             let bps = i.bandwidthBps.map { " (+\(language.bandwidth($0)))" } ?? ""
             return "\(i.quantity) \(singular(text.stepsUnit, i.quantity))\(bps)"
+        case .rate:
+            let added = i.ratePerSecond.map { " (+\(language.rate($0)))" } ?? ""
+            return "\(i.quantity) \(singular(text.stepsUnit, i.quantity))\(added)"
         case .storage:
             let bytes = i.capacityBytes.map { " (+\(language.bytes($0)))" } ?? ""
             return "\(i.quantity) \(singular(text.stepsUnit, i.quantity))\(bytes)"
@@ -167,6 +186,8 @@ struct ReportContext {
         case .servers: return scenario.resource(i.resource)?.purchase?.name
         case .bandwidth:
             return scenario.resource(i.resource)?.step.map { "\(text.bandwidthKind.lowercased()) \(language.bandwidth($0))" }
+        case .rate:
+            return scenario.resource(i.resource)?.step.map { "\(language.clientText.rateKind.lowercased()) \(language.rate($0))" }
         case .storage:
             guard let s = scenario.storage(i.resource.id) else { return nil }
             return s.unit.name ?? "\(singular(text.stepsUnit, 1)) \(language.bytes(s.unit.step))"
@@ -186,11 +207,12 @@ struct ReportContext {
         switch kind {
         case .pool: return text.pool
         case .link: return text.link
+        case .limiter: return language.clientText.limiter
         case .storage: return text.storageKind
         }
     }
 
-    /// Every resource of the scenario, in order (pools, then links).
+    /// Every resource of the scenario, in order (pools, links, limiters).
     var resources: [ResourceID] { scenario.resources.map(\.id) }
 
     /// The capacity of `resource` in every plan year, as text, and whether it grew that year.

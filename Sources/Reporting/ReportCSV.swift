@@ -59,13 +59,14 @@ public enum ReportCSV {
     public static func procurement(_ plan: ProcurementPlan) -> String {
         let header = ["year", "kind", "resource", "site", "quantity", "unit_cost", "cost", "opex_per_year",
                       "bandwidth_bps", "capacity_bytes", "agency", "to_site", "capacity_before", "capacity_after",
-                      "utilization_before", "utilization_after", "reason"]
+                      "utilization_before", "utilization_after", "reason", "rate_per_s"]
         let rows = plan.agencies.flatMap { a in
             a.items.map { i in
                 [String(i.year), i.kind.rawValue, i.resource.id, i.site, String(i.quantity),
                  number(i.unitCost), number(i.cost), number(i.opexPerYear), number(i.bandwidthBps), number(i.capacityBytes),
                  i.agency, i.toSite ?? "", number(i.capacityBefore), number(i.capacityAfter),
-                 number(i.utilizationBefore), number(i.utilizationAfter), ReportLanguage.en.reason(i.reason)]
+                 number(i.utilizationBefore), number(i.utilizationAfter), ReportLanguage.en.reason(i.reason),
+                 number(i.ratePerSecond)]
             }
         }
         return render(header: header, rows: rows)
@@ -89,12 +90,13 @@ public enum ReportCSV {
     }
 
     /// Demand on a resource in a plan year: pools, offered load in servers; links, the busier direction's
-    /// simulated throughput in bit/s.
+    /// simulated throughput in bit/s; limiters, the simulated requests per second reaching them.
     static func demand(of resource: ResourceID, in y: YearCapacity) -> Double? {
         switch resource.kind {
         case .pool: return y.demand[resource]
         case .link:
             return y.results.links.first { $0.id == resource.id }.map { max($0.forward.throughputBps.mean, $0.reverse.throughputBps.mean) }
+        case .limiter: return y.results.limiters.first { $0.id == resource.id }?.arrivalRate.mean
         case .storage: return y.demand[resource]
         }
     }
@@ -148,16 +150,68 @@ public enum ReportCSV {
         return render(header: header, rows: rows)
     }
 
-    /// Per year and workload: end-to-end response and losses.
+    /// Per year and workload: end-to-end response and losses, then the client metrics (attempts, amplification,
+    /// succeeded, failed, orphaned, goodput; the same as `requests`, 1, completed, lost, 0, completed/s without a
+    /// client).
     public static func workloads(_ plan: ProcurementPlan) -> String {
         let header = ["year", "workload", "arrived", "completed", "response_mean", "response_ci95",
-                      "response_p50", "response_p95", "response_p99", "lost_fraction_mean", "lost_fraction_ci95"]
+                      "response_p50", "response_p95", "response_p99", "lost_fraction_mean", "lost_fraction_ci95",
+                      "requests", "attempts_mean", "attempts_ci95", "amplification_mean", "amplification_ci95",
+                      "succeeded_mean", "succeeded_ci95", "failed_mean", "failed_ci95", "orphaned_mean", "orphaned_ci95",
+                      "goodput_mean", "goodput_ci95"]
         var rows: [[String]] = []
         for y in plan.capacity {
             for w in y.results.workloads {
                 rows.append([String(y.year), w.id, number(w.arrived), number(w.completed)]
-                            + latency(w.response) + stat(w.lostFraction))
+                            + latency(w.response) + stat(w.lostFraction)
+                            + [number(w.requests)] + stat(w.attempts) + stat(w.amplification) + stat(w.succeeded)
+                            + stat(w.failed) + stat(w.orphaned) + stat(w.goodput))
             }
+        }
+        return render(header: header, rows: rows)
+    }
+
+    /// Per year and limiter: rate, demand, passed, utilisation, rejections and the wait for a token.
+    public static func limiters(_ plan: ProcurementPlan) -> String {
+        let header = ["year", "limiter", "rate_per_s", "burst", "arrival_rate_mean", "arrival_rate_ci95",
+                      "passed_mean", "passed_ci95", "utilization_mean", "utilization_ci95",
+                      "rejected_fraction_mean", "rejected_fraction_ci95", "abandoned_fraction_mean", "abandoned_fraction_ci95",
+                      "queue_length_mean", "queue_length_ci95", "wait_mean", "wait_ci95", "wait_p50", "wait_p95", "wait_p99"]
+        var rows: [[String]] = []
+        for y in plan.capacity {
+            for l in y.results.limiters {
+                rows.append([String(y.year), l.id, number(l.rate), number(l.burst)] + stat(l.arrivalRate) + stat(l.passed)
+                            + stat(l.utilization) + stat(l.rejectedFraction) + stat(l.abandonedFraction)
+                            + stat(l.queueLength) + latency(l.wait))
+            }
+        }
+        return render(header: header, rows: rows)
+    }
+
+    /// Time series in long form: one row per year, kind (pool, workload, limiter), id, metric and interval, with
+    /// the interval's start (seconds from time 0), its length and the mean over replications.
+    public static func series(_ s: RunSeries, year: Int) -> String {
+        let header = ["year", "kind", "id", "metric", "interval_start_s", "interval_s", "value"]
+        var rows: [[String]] = []
+        func add(_ kind: String, _ id: String, _ metric: String, _ values: [Double]) {
+            for (k, v) in values.enumerated() where k < s.starts.count && k < s.lengths.count {
+                rows.append([String(year), kind, id, metric, number(s.starts[k]), number(s.lengths[k]), number(v)])
+            }
+        }
+        for p in s.pools {
+            add("pool", p.id, "utilization", p.utilization)
+            add("pool", p.id, "queue_length", p.queueLength)
+            add("pool", p.id, "throughput", p.throughput)
+        }
+        for w in s.workloads {
+            add("workload", w.id, "requests", w.requests)
+            add("workload", w.id, "attempts", w.attempts)
+            add("workload", w.id, "goodput", w.goodput)
+            add("workload", w.id, "lost", w.lost)
+        }
+        for l in s.limiters {
+            add("limiter", l.id, "passed", l.passed)
+            add("limiter", l.id, "rejected", l.rejected)
         }
         return render(header: header, rows: rows)
     }

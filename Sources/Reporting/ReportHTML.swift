@@ -151,6 +151,8 @@ enum ReportHTML {
         h += energy(c)
         h += capacity(c)
         h += charts(c)
+        h += clients(c)
+        h += events(c)
         if let u = c.uncertainty { h += ReportUncertainty.html(c, u) }
         h += targets(c)
         h += assumptions(c)
@@ -183,6 +185,8 @@ enum ReportHTML {
         let t = c.text
         let energy = c.hasEnergy ? [("energy", t.energy)] : []
         var entries = [("summary", t.summary), ("procurement", t.procurement)] + energy + [("capacity", t.capacity), ("charts", t.charts)]
+        if c.hasClientSection { entries.append(("clients", c.fill(c.language.clientText.section, String(c.lastYear)))) }
+        if c.eventSeries?.series != nil { entries.append(("events", c.fill(c.language.clientText.eventsSection, String(c.lastYear)))) }
         if c.uncertainty != nil { entries.append(("uncertainty", c.language.uncertaintyText.heading)) }
         entries += [("targets", c.fill(t.targets, String(c.lastYear))), ("assumptions", t.assumptions), ("method", t.method)]
         return "<nav class=\"toc\" aria-label=\"\(escape(t.contents))\"><ol>"
@@ -255,14 +259,18 @@ enum ReportHTML {
         return h + "</section>\n"
     }
 
-    /// "4 servers", or "2 steps" over "+10 Mbit/s".
+    /// "4 servers", or "2 steps" over "+10 Mbit/s" (or "+200/s").
     static func quantity(_ c: ReportContext, _ i: ProcurementItem) -> String {
+        let steps = "\(i.quantity) \(c.singular(c.text.stepsUnit, i.quantity))"
         switch i.kind {
         case .servers: return "<span class=\"nowrap\">\(escape(c.quantityText(i)))</span>"
         case .bandwidth:
-            let steps = "\(i.quantity) \(c.singular(c.text.stepsUnit, i.quantity))"
             let bps = i.bandwidthBps.map { "<br><span class=\"small nowrap\">+\(escape(c.language.bandwidth($0)))</span>" } ?? ""
             return "<span class=\"nowrap\">\(escape(steps))</span>\(bps)"
+        case .rate:
+            let steps = "\(i.quantity) \(c.singular(c.text.stepsUnit, i.quantity))"
+            let added = i.ratePerSecond.map { "<br><span class=\"small nowrap\">+\(escape(c.language.rate($0)))</span>" } ?? ""
+            return "<span class=\"nowrap\">\(escape(steps))</span>\(added)"
         case .storage:
             let steps = "\(i.quantity) \(c.singular(c.text.stepsUnit, i.quantity))"
             let bytes = i.capacityBytes.map { "<br><span class=\"small nowrap\">+\(escape(c.language.bytes($0)))</span>" } ?? ""
@@ -322,6 +330,10 @@ enum ReportHTML {
                                   ci95: l.forward.utilization.ci95, limit: limit(.link(l.id))))
                 bars.append(.init(label: "\(l.id) \(to)→\(from)", isLink: true, mean: l.reverse.utilization.mean,
                                   ci95: l.reverse.utilization.ci95, limit: limit(.link(l.id))))
+            }
+            for l in f.results.limiters {
+                bars.append(.init(label: "\(c.language.clientText.limiter.lowercased()) \(l.id)", isLink: false,
+                                  mean: l.utilization.mean, ci95: l.utilization.ci95, limit: limit(.limiter(l.id))))
             }
             h += ReportSVGCharts.utilisation(bars, language: L) + "\n"
         } else {
@@ -418,7 +430,8 @@ enum ReportHTML {
         let t = c.text
         var h = "<section id=\"files\">\n<h2>\(escape(t.files))</h2>\n<p class=\"note\">\(escape(t.filesNote))</p>\n<ul>\n"
         let study = c.uncertainty == nil ? [] : ["explore-runs.csv", "sensitivity.csv"]
-        for name in study + ReportBundle.fileNames where name.hasSuffix(".csv") || name.hasSuffix(".md") {
+        let names = study + ReportBundle.fileNames + (c.eventSeries?.series != nil ? ReportBundle.eventFileNames : [])
+        for name in names where name.hasSuffix(".csv") || name.hasSuffix(".md") {
             h += "<li><code>\(escape(name))</code></li>\n"
         }
         return h + "</ul>\n</section>\n"

@@ -35,19 +35,24 @@ extension ReportLanguage {
 
     /// A closed-form reason: the offered load, the utilisation limit if any, and the reserve.
     private func closedForm(limit: Double?, offered: Double, _ r: PurchaseReason) -> String {
-        let load = r.kind == .pool ? String(format: "%.2f", offered)
-            : r.kind == .storage ? Self.terabytes(offered) : String(format: "%.1f Mbit/s", offered / 1e6)
+        let load: String
+        switch r.kind {
+        case .pool: load = String(format: "%.2f", offered)
+        case .link: load = String(format: "%.1f Mbit/s", offered / 1e6)
+        case .limiter: load = String(format: "%.1f/s", offered)
+        case .storage: load = Self.terabytes(offered)
+        }
         let target = limit.map { String(format: "%.0f%%", $0 * 100) }
         var text: String
         switch (self, r.kind, target) {
         case (.en, .pool, nil): text = "stability: offered load is \(load) servers"
         case (.en, .pool, let t?): text = "utilisation target \(t) with \(load) servers of offered load"
-        case (.en, .link, nil): text = "stability: \(load) offered"
-        case (.en, .link, let t?): text = "utilisation target \(t) with \(load) offered"
+        case (.en, .link, nil), (.en, .limiter, nil): text = "stability: \(load) offered"
+        case (.en, .link, let t?), (.en, .limiter, let t?): text = "utilisation target \(t) with \(load) offered"
         case (.vi, .pool, nil): text = "ổn định hàng đợi: tải yêu cầu là \(decimal(load)) máy chủ"
         case (.vi, .pool, let t?): text = "mục tiêu mức sử dụng \(decimal(t)) với tải yêu cầu \(decimal(load)) máy chủ"
-        case (.vi, .link, nil): text = "ổn định hàng đợi: lưu lượng yêu cầu \(decimal(load))"
-        case (.vi, .link, let t?): text = "mục tiêu mức sử dụng \(decimal(t)) với lưu lượng yêu cầu \(decimal(load))"
+        case (.vi, .link, nil), (.vi, .limiter, nil): text = "ổn định hàng đợi: lưu lượng yêu cầu \(decimal(load))"
+        case (.vi, .link, let t?), (.vi, .limiter, let t?): text = "mục tiêu mức sử dụng \(decimal(t)) với lưu lượng yêu cầu \(decimal(load))"
         case (.en, .storage, _): text = "closed form: \(load) needed"
         case (.vi, .storage, _): text = "công thức giải tích: cần \(decimal(load))"
         }

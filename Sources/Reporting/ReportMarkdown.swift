@@ -90,6 +90,7 @@ enum ReportMarkdown {
         m += storageNeed(c)
         m += "\(e(t.chartsInHTML))\n\n"
 
+        m += clientsAndEvents(c)
         if let u = c.uncertainty { m += ReportUncertainty.markdown(c, u, table: { table($0, $1, right: $2) }) }
 
         // Targets
@@ -122,7 +123,8 @@ enum ReportMarkdown {
 
         m += "## \(e(t.files))\n\n\(e(t.filesNote))\n\n"
         let study = c.uncertainty == nil ? [] : ["explore-runs.csv", "sensitivity.csv"]
-        for name in study + ReportBundle.fileNames where name.hasSuffix(".csv") { m += "- \(code(name))\n" }
+        let names = study + ReportBundle.fileNames + (c.eventSeries?.series != nil ? ReportBundle.eventFileNames : [])
+        for name in names where name.hasSuffix(".csv") { m += "- \(code(name))\n" }
         m += "- \(code("index.html"))\n"
         return m
     }

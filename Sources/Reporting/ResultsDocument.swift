@@ -7,13 +7,16 @@ import SimKernel
 public enum ResultsDocument {
     /// - Parameter overrides: the `--set` overrides the scenario was run with, recorded as `"overrides"`.
     public static func json(_ r: RunResults, year: Int, overrides: [ScenarioOverride] = []) -> JSONValue {
-        .object(header(r, year: year) + [("overrides", self.overrides(overrides)),
+        var members = header(r, year: year) + [("overrides", self.overrides(overrides)),
             ("pools", pools(r)),
             ("links", links(r)),
+            ("limiters", limiters(r)),
             ("workloads", workloads(r)),
             ("targets", targets(r.targets)),
             ("warnings", .array(r.warnings.map { .string($0) })),
-        ])
+        ]
+        if let s = r.series { members.append(("series", series(s))) }
+        return .object(members)
     }
 
     /// The overrides as `{PATH: VALUE}` in the order given.
@@ -64,8 +67,62 @@ public enum ResultsDocument {
     static func workloads(_ r: RunResults) -> JSONValue {
         .object(r.workloads.map { w in
             (w.id, .object([("arrived", .number(w.arrived.rounded())), ("completed", .number(w.completed.rounded())),
-                            ("response", latency(w.response)), ("lost_fraction", stat(w.lostFraction))]))
+                            ("response", latency(w.response)), ("lost_fraction", stat(w.lostFraction)),
+                            ("requests", .number(w.requests.rounded())), ("attempts", stat(w.attempts)),
+                            ("amplification", stat(w.amplification)), ("succeeded", stat(w.succeeded)),
+                            ("failed", stat(w.failed)), ("orphaned", stat(w.orphaned)), ("goodput", stat(w.goodput))]))
         })
+    }
+
+    public static func limiter(_ l: LimiterResults) -> [(String, JSONValue)] {
+        [("rate_per_s", .number(l.rate)), ("burst", .number(l.burst)), ("passed", stat(l.passed)),
+         ("utilization", stat(l.utilization)), ("rejected_fraction", stat(l.rejectedFraction)),
+         ("abandoned_fraction", stat(l.abandonedFraction)), ("queue_length", stat(l.queueLength)),
+         ("wait", latency(l.wait)), ("arrival_rate", stat(l.arrivalRate))]
+    }
+
+    static func limiters(_ r: RunResults) -> JSONValue {
+        .object(r.limiters.map { ($0.id, .object(limiter($0))) })
+    }
+
+    static func numbers(_ values: [Double]) -> JSONValue { .array(values.map { .number($0) }) }
+
+    /// `series`: per interval of measured time, means over replications; `recovery_time` per event for workloads
+    /// with a client.
+    static func series(_ s: RunSeries) -> JSONValue {
+        let events: JSONValue = .array(s.events.map { e in
+            var members: [(String, JSONValue)] = [("name", .string(e.name)), ("at", .number(e.at)), ("for", .number(e.duration))]
+            switch e.change {
+            case .rateFactor(let w, let f): members += [("workload", .string(w)), ("rate_factor", .number(f))]
+            case .serversDown(let p, let n): members += [("pool", .string(p)), ("servers_down", .integer(Int64(n)))]
+            }
+            return .object(members)
+        })
+        return .object([
+            ("interval", .number(s.interval)),
+            ("starts", numbers(s.starts)),
+            ("lengths", numbers(s.lengths)),
+            ("events", events),
+            ("pools", .object(s.pools.map { p in
+                (p.id, .object([("utilization", numbers(p.utilization)), ("queue_length", numbers(p.queueLength)),
+                                ("throughput", numbers(p.throughput))]))
+            })),
+            ("workloads", .object(s.workloads.map { w in
+                var members: [(String, JSONValue)] = [("requests", numbers(w.requests)), ("attempts", numbers(w.attempts)),
+                                                      ("goodput", numbers(w.goodput)), ("lost", numbers(w.lost))]
+                if let recovery = w.recovery {
+                    members.append(("recovery_time", .array(recovery.map { r in
+                        .object([("event", .string(r.event)), ("end", .number(r.end)),
+                                 ("seconds", r.seconds.map(stat) ?? .null),
+                                 ("recovered", .integer(Int64(r.recovered))), ("replications", .integer(Int64(r.replications)))])
+                    })))
+                }
+                return (w.id, .object(members))
+            })),
+            ("limiters", .object(s.limiters.map { l in
+                (l.id, .object([("passed", numbers(l.passed)), ("rejected", numbers(l.rejected))]))
+            })),
+        ])
     }
 
     public static func targets(_ t: [TargetResult]) -> JSONValue {

@@ -30,6 +30,17 @@ public enum RunSummary {
             }
             out += t.rendered() + "\n"
         }
+        if !r.limiters.isEmpty {
+            var t = TextTable(title: "Limiters (token buckets)", header: ["limiter", "rate", "burst", "demand", "passed", "utilisation", "rejected", "abandoned", "wait mean", "wait p95"],
+                              rightAligned: Set(1...9))
+            for l in r.limiters {
+                t.add([l.id, F.rate(l.rate), F.significant(l.burst), F.rate(l.arrivalRate.mean), F.rate(l.passed.mean),
+                       F.estimate(l.utilization.mean, l.utilization.ci95, F.percent),
+                       F.estimate(l.rejectedFraction.mean, l.rejectedFraction.ci95, F.percent), F.percent(l.abandonedFraction.mean),
+                       F.duration(l.wait.mean.mean), F.duration(l.wait.p95)])
+            }
+            out += t.rendered() + "\n"
+        }
         var w = TextTable(title: "Workloads (end to end)", header: ["workload", "arrived", "completed", "response mean", "p50", "p95", "p99", "lost"], rightAligned: Set(1...7))
         for x in r.workloads {
             w.add([x.id, NumberFormat.grouped(Int64(x.arrived.rounded())), NumberFormat.grouped(Int64(x.completed.rounded())),
@@ -38,6 +49,29 @@ public enum RunSummary {
                    F.estimate(x.lostFraction.mean, x.lostFraction.ci95, F.percent)])
         }
         out += w.rendered()
+        let clients = r.workloads.filter(\.hasClient)
+        if !clients.isEmpty {
+            var t = TextTable(title: "Clients (timeouts and retries; response = first send to success)",
+                              header: ["workload", "requests", "attempts", "amplification", "succeeded", "failed", "orphaned", "goodput"],
+                              rightAligned: Set(1...7))
+            for x in clients {
+                t.add([x.id, NumberFormat.grouped(Int64(x.requests.rounded())), NumberFormat.grouped(Int64(x.attempts.mean.rounded())),
+                       F.estimate(x.amplification.mean, x.amplification.ci95, F.significant),
+                       NumberFormat.grouped(Int64(x.succeeded.mean.rounded())), NumberFormat.grouped(Int64(x.failed.mean.rounded())),
+                       NumberFormat.grouped(Int64(x.orphaned.mean.rounded())), F.estimate(x.goodput.mean, x.goodput.ci95, F.rate)])
+            }
+            out += "\n" + t.rendered()
+        }
+        if let series = r.series {
+            out += "\nSeries: \(series.starts.count) intervals of \(F.duration(series.interval)) (in the JSON results under \"series\")\n"
+            for w in series.workloads {
+                for rec in w.recovery ?? [] {
+                    let text = rec.seconds.map { "recovered \(F.estimate($0.mean, $0.ci95, F.duration)) after it ended" }
+                        ?? "did not recover within the run in \(rec.replications - rec.recovered) of \(rec.replications) replications"
+                    out += "  \(w.id) after \(rec.event) (ends at \(F.duration(rec.end))): \(text)\n"
+                }
+            }
+        }
         if !r.targets.isEmpty {
             out += "\n" + targetTable(r.targets).rendered()
             let unmet = r.targets.filter { !$0.met }.count

@@ -3,9 +3,10 @@ import InfraModel
 /// How more capacity of a resource is bought: the one description of a kind's unit of purchase that sizing,
 /// plans and reports share.
 public struct PurchaseUnit: Sendable, Equatable {
-    /// What a plan item buys. Servers and storage are bought outright (capex, then upkeep); bandwidth is leased.
+    /// What a plan item buys. Servers and storage are bought outright (capex, then upkeep); bandwidth and limiter
+    /// rate are leased (the same cost in the year of purchase and every later year).
     public enum Kind: String, Sendable, CaseIterable {
-        case servers, bandwidth, storage
+        case servers, bandwidth, rate, storage
     }
 
     public var kind: Kind
@@ -26,8 +27,8 @@ public struct PurchaseUnit: Sendable, Equatable {
 }
 
 /// A resource as a planner sees it: who buys it, where it is, what is installed, how far it may grow and how
-/// more of it is bought. Capacities are in the kind's unit: servers for pools, bit/s per direction for links, usable
-/// bytes for storage.
+/// more of it is bought. Capacities are in the kind's unit: servers for pools, bit/s per direction for links,
+/// tokens per second for limiters, usable bytes for storage.
 public struct ResourceSpec: Sendable, Equatable {
     public var id: ResourceID
     /// The agency that buys more of it.
@@ -88,14 +89,17 @@ extension LinkSpec {
 }
 
 extension Scenario {
-    /// Every resource of the scenario: pools, then links, then storage, in file order.
-    public var resources: [ResourceSpec] { pools.map(\.resource) + links.map(\.resource) + storage.map(\.resource) }
+    /// Every resource of the scenario: pools, then links, then limiters, then storage, in file order.
+    public var resources: [ResourceSpec] {
+        pools.map(\.resource) + links.map(\.resource) + limiters.map(\.resource) + storage.map(\.resource)
+    }
 
     /// The resource with this identity.
     public func resource(_ id: ResourceID) -> ResourceSpec? {
         switch id.kind {
         case .pool: return pool(id.id)?.resource
         case .link: return link(id.id)?.resource
+        case .limiter: return limiter(id.id)?.resource
         case .storage: return storage(id.id)?.resource
         }
     }

@@ -22,8 +22,12 @@ public struct Scenario: Sendable {
     public var sites: [Site]
     public var pools: [PoolSpec]
     public var links: [LinkSpec]
+    /// Token buckets (SMS gateways, HSM signing, partner APIs).
+    public var limiters: [LimiterSpec]
     /// Workloads with their base-year rates.
     public var workloads: [WorkloadSpec]
+    /// Time-bounded load spikes and capacity losses (simulated seconds from time 0).
+    public var events: [ScheduledEvent]
     /// Service-level targets, one per subject and metric.
     public var targets: [Target]
     /// Path of the file the scenario was read from.
@@ -43,7 +47,8 @@ public struct Scenario: Sendable {
 
     public init(name: String, description: String? = nil, currency: String = "VND", seed: UInt64 = 1,
                 simulation: SimulationSettings, horizon: Horizon = Horizon(), agencies: [Agency] = [],
-                sites: [Site] = [], pools: [PoolSpec] = [], links: [LinkSpec] = [], workloads: [WorkloadSpec] = [],
+                sites: [Site] = [], pools: [PoolSpec] = [], links: [LinkSpec] = [], limiters: [LimiterSpec] = [],
+                workloads: [WorkloadSpec] = [], events: [ScheduledEvent] = [],
                 targets: [Target] = [], sourcePath: String = "", inputs: [ScenarioInput] = [],
                 uncertainty: UncertaintySpec? = nil) {
         self.uncertainty = uncertainty
@@ -57,7 +62,9 @@ public struct Scenario: Sendable {
         self.sites = sites
         self.pools = pools
         self.links = links
+        self.limiters = limiters
         self.workloads = workloads
+        self.events = events
         self.targets = targets
         self.sourcePath = sourcePath
         self.inputs = inputs
@@ -78,13 +85,16 @@ public struct Scenario: Sendable {
         }
         return ModelConfiguration(name: name, seed: seed, simulation: simulation, sites: sites.map(\.id),
                                   pools: pools.map(\.configuration), links: links.map(\.configuration),
-                                  workloads: grown, targets: targets)
+                                  workloads: grown, targets: targets, limiters: limiters.map(\.configuration),
+                                  events: events)
     }
 
     /// The pool with this id.
     public func pool(_ id: String) -> PoolSpec? { pools.first { $0.id == id } }
     /// The link with this id.
     public func link(_ id: String) -> LinkSpec? { links.first { $0.id == id } }
+    /// The limiter with this id.
+    public func limiter(_ id: String) -> LimiterSpec? { limiters.first { $0.id == id } }
     /// The workload with this id.
     public func workload(_ id: String) -> WorkloadSpec? { workloads.first { $0.id == id } }
     /// The site with this id.

@@ -13,16 +13,19 @@ final class ScenarioDecoder {
     // Ids defined so far, with where each was first defined.
     var agencyIDs: [String: SourceLocation] = [:]
     var siteIDs: [String: SourceLocation] = [:]
-    private var poolIDs: [String: SourceLocation] = [:]
-    private var linkIDs: [String: SourceLocation] = [:]
+    var poolIDs: [String: SourceLocation] = [:]
+    var linkIDs: [String: SourceLocation] = [:]
+    var limiterIDs: [String: SourceLocation] = [:]
     var workloadIDs: [String: SourceLocation] = [:]
     var storageIDs: [String: SourceLocation] = [:]
     /// Agency of each site (when valid).
     var siteAgency: [String: String] = [:]
     /// Site of each pool (when valid).
-    private var poolSite: [String: String] = [:]
+    var poolSite: [String: String] = [:]
     /// Ends of each link (when valid).
-    private var linkEnds: [String: (from: String, to: String)] = [:]
+    var linkEnds: [String: (from: String, to: String)] = [:]
+    /// Site of each limiter (when valid).
+    var limiterSite: [String: String] = [:]
 
     init(path: String, baseDirectory: String) {
         self.path = path
@@ -32,7 +35,7 @@ final class ScenarioDecoder {
     var diagnostics: [Diagnostic] { r.diagnostics }
 
     static let rootKeys = ["name", "description", "currency", "seed", "simulation", "horizon", "agencies", "sites",
-                           "pools", "links", "workloads", "targets", "storage", "facilities", "uncertainty"]
+                           "pools", "links", "limiters", "workloads", "events", "targets", "storage", "facilities", "uncertainty"]
 
     /// The scenario, or nil when any problem was reported.
     func decode(_ root: Node) -> Scenario? {
@@ -57,11 +60,13 @@ final class ScenarioDecoder {
         let sites = r.list(top, "sites").enumerated().compactMap { decodeSite($1, index: $0) }
         let pools = r.list(top, "pools").enumerated().compactMap { decodePool($1, index: $0) }
         let links = r.list(top, "links").enumerated().compactMap { decodeLink($1, index: $0) }
+        let limiters = r.list(top, "limiters").enumerated().compactMap { decodeLimiter($1, index: $0) }
         let workloadNodes = r.list(top, "workloads")
         if top.has("workloads"), workloadNodes.isEmpty, case .sequence = top["workloads"]! {
             r.report(top["workloads"]?.mark, "'workloads' is empty; expected at least one workload")
         }
         let workloads = workloadNodes.enumerated().compactMap { decodeWorkload($1, index: $0) }
+        let events = r.list(top, "events").enumerated().compactMap { decodeEvent($1, index: $0, simulation: simulation) }
         let targets = r.list(top, "targets").enumerated().flatMap { decodeTarget($1, index: $0) }
         let storage = r.list(top, "storage").enumerated().compactMap { decodeStorage($1, index: $0) }
         let facilities = decodeFacilities(top)
@@ -70,7 +75,8 @@ final class ScenarioDecoder {
         guard r.diagnostics.isEmpty, let name, let simulation else { return nil }
         var scenario = Scenario(name: name, description: description, currency: currency, seed: seed, simulation: simulation,
                                 horizon: horizon, agencies: agencies, sites: sites, pools: pools, links: links,
-                                workloads: workloads, targets: targets, sourcePath: path, uncertainty: uncertainty)
+                                limiters: limiters, workloads: workloads, events: events, targets: targets, sourcePath: path,
+                                uncertainty: uncertainty)
         scenario.storage = storage
         scenario.facilities = facilities
         return scenario
@@ -235,7 +241,7 @@ final class ScenarioDecoder {
         return spec
     }
 
-    private func positiveDuration(_ f: Fields, _ key: String) -> Double? {
+    func positiveDuration(_ f: Fields, _ key: String) -> Double? {
         guard let value = r.quantity(f, key, expected: "a duration (like 2000h)", Units.duration) else { return nil }
         guard value > 0 else {
             r.report(f[key]?.mark, "'\(key)' in \(f.context) must be a duration > 0")
@@ -310,7 +316,7 @@ final class ScenarioDecoder {
     // MARK: Workloads
 
     static let workloadKeys = ["id", "agency", "origin", "description", "arrivals", "priority", "request_size",
-                               "response_size", "route"]
+                               "response_size", "route", "client"]
 
     func decodeWorkload(_ node: Node, index: Int) -> WorkloadSpec? {
         guard let f = r.fields(node, context: context("workload", node, index: index), allowed: Self.workloadKeys,
@@ -323,32 +329,34 @@ final class ScenarioDecoder {
         let requestSize = r.distribution(f, "request_size", kind: .size) ?? .deterministic(value: 0)
         let responseSize = r.distribution(f, "response_size", kind: .size) ?? .deterministic(value: 0)
         let description = r.text(f, "description")
+        var clientOK = true
 
-        var steps: [(RouteStep, Mark?)] = []
+        let client = f["client"].flatMap { decodeClient($0, context: "client of \(f.context)") }
+        if f.has("client") && client == nil { clientOK = false }
+
+        var route = DecodedRoute()
         var routeOK = true
         if let routeNode = f["route"] {
-            let items = r.list(routeNode, "'route' of \(f.context)")
-            if items.isEmpty, case .sequence = routeNode {
+            if case .sequence(let seq) = routeNode, seq.isEmpty {
                 r.report(routeNode.mark, "'route' of \(f.context) is empty; expected at least one step")
             }
-            for (i, item) in items.enumerated() {
-                if let step = decodeStep(item, context: "step \(i + 1) of the route of \(f.context)") {
-                    steps.append((step, item.mark))
-                } else {
-                    routeOK = false
-                }
+            if let steps = decodeSteps(routeNode, what: "'route' of \(f.context)", owner: "the route of \(f.context)",
+                                       prefix: [], marks: &route.marks) {
+                route.steps = steps
+            } else {
+                routeOK = false
             }
         }
         var resolvedOrigin = origin
-        if routeOK, !steps.isEmpty, !(f.has("origin") && origin == nil) {
-            resolvedOrigin = checkRoute(steps, origin: origin, workload: f.context)
+        if routeOK, !route.steps.isEmpty, !(f.has("origin") && origin == nil) {
+            resolvedOrigin = checkRoute(route, origin: origin, workload: f.context)
         }
 
-        guard let id, let arrivals, routeOK, !steps.isEmpty else { return nil }
+        guard let id, let arrivals, routeOK, clientOK, !route.steps.isEmpty else { return nil }
         let owner = agency ?? resolvedOrigin.flatMap { siteAgency[$0] } ?? ""
         let configuration = WorkloadConfiguration(id: id, origin: resolvedOrigin, arrivals: arrivals.pattern,
                                                   priority: priority, requestSize: requestSize,
-                                                  responseSize: responseSize, route: steps.map(\.0))
+                                                  responseSize: responseSize, route: route.steps, client: client)
         return WorkloadSpec(configuration: configuration, agency: owner, growth: arrivals.growth,
                             description: description, location: r.location(f.mark))
     }
@@ -430,63 +438,21 @@ final class ScenarioDecoder {
         return Peak(name: name, day: day, fromHour: fromHour, toHour: toHour, multiplier: multiplier)
     }
 
-    private func decodeStep(_ node: Node, context: String) -> RouteStep? {
-        guard case .mapping(let m) = node else {
-            r.report(node.mark, "\(context) must be {pool: ID, service: ...} or {link: ID}, found \(NodeReader.describe(node))")
-            return nil
-        }
-        let hasPool = m["pool"] != nil, hasLink = m["link"] != nil
-        if hasPool && hasLink {
-            r.report(m.mark, "\(context) names both a pool and a link; expected exactly one of 'pool' or 'link'")
-            _ = r.fields(node, context: context, allowed: ["pool", "service", "link", "size"])
-            return nil
-        }
-        if hasPool {
-            guard let f = r.fields(node, context: context, allowed: ["pool", "service"], required: ["pool", "service"])
-            else { return nil }
-            let pool = reference(f, "pool", kind: "pool", plural: "pools", in: poolIDs)
-            let service = r.distribution(f, "service", kind: .duration)
-            guard let pool, let service else { return nil }
-            return .pool(id: pool, service: service)
-        }
-        if hasLink {
-            guard let f = r.fields(node, context: context, allowed: ["link", "size"], required: ["link"]) else { return nil }
-            let link = reference(f, "link", kind: "link", plural: "links", in: linkIDs)
-            let size = r.distribution(f, "size", kind: .size)
-            if f.has("size") && size == nil { return nil }
-            guard let link else { return nil }
-            return .link(id: link, size: size)
-        }
-        if r.fields(node, context: context, allowed: ["pool", "service", "link", "size"]) != nil {
-            r.report(m.mark, "\(context) names neither a pool nor a link; expected {pool: ID, service: ...} or {link: ID}")
-        }
-        return nil
-    }
-
-    /// Follows the request along the route from its origin (`RouteWalk`), reporting each step that does not
-    /// continue from where the request is; returns the origin (resolved when not given).
-    private func checkRoute(_ steps: [(RouteStep, Mark?)], origin: String?, workload: String) -> String? {
-        let walk = RouteWalk(route: steps.map(\.0), origin: origin, poolSite: { self.poolSite[$0] },
-                             linkEnds: { self.linkEnds[$0] })
-        for problem in walk.problems {
-            r.report(steps[problem.step[0]].1, "step \(problem.step[0] + 1) of the route of \(workload) \(problem.message)")
-        }
-        return walk.origin
-    }
-
     // MARK: Targets
 
     static let timeMetrics = ["mean", "p50", "p95", "p99"]
+    static let targetKinds = ["workload", "pool", "link", "limiter"]
     static let targetMetrics: [String: [String]] = [
         "workload": ["mean", "p50", "p95", "p99", "max_lost"],
         "pool": ["mean", "p50", "p95", "p99", "max_lost", "max_utilization"],
         "link": ["max_utilization", "mean", "p50", "p95", "p99"],
+        "limiter": ["mean", "p50", "p95", "p99", "max_lost", "max_utilization"],
     ]
 
     func decodeTarget(_ node: Node, index: Int) -> [Target] {
         var context = "target #\(index + 1)"
         if case .mapping(let m) = node {
-            for kind in ["workload", "pool", "link"] {
+            for kind in Self.targetKinds {
                 if let v = m[kind], case .scalar(let s) = v, !NodeReader.isNull(v) {
                     context = "target on \(kind) '\(s.string)'"
                     break
@@ -494,18 +460,19 @@ final class ScenarioDecoder {
             }
         }
         let allMetrics = ["mean", "p50", "p95", "p99", "max_lost", "max_utilization"]
-        guard let f = r.fields(node, context: context, allowed: ["workload", "pool", "link"] + allMetrics + ["description"])
+        guard let f = r.fields(node, context: context, allowed: Self.targetKinds + allMetrics + ["description"])
         else { return [] }
-        let kinds = ["workload", "pool", "link"].filter { f.has($0) }
+        let kinds = Self.targetKinds.filter { f.has($0) }
         guard kinds.count == 1, let kind = kinds.first else {
             let found = kinds.isEmpty ? "none" : kinds.joined(separator: " and ")
-            r.report(f.mark, "\(context) must name exactly one of 'workload', 'pool' or 'link' (found \(found))")
+            r.report(f.mark, "\(context) must name exactly one of 'workload', 'pool', 'link' or 'limiter' (found \(found))")
             return []
         }
         let subjectID: String?
         switch kind {
         case "workload": subjectID = reference(f, "workload", kind: "workload", plural: "workloads", in: workloadIDs)
         case "pool": subjectID = reference(f, "pool", kind: "pool", plural: "pools", in: poolIDs)
+        case "limiter": subjectID = reference(f, "limiter", kind: "limiter", plural: "limiters", in: limiterIDs)
         default: subjectID = reference(f, "link", kind: "link", plural: "links", in: linkIDs)
         }
         let applicable = Self.targetMetrics[kind] ?? []
@@ -535,6 +502,7 @@ final class ScenarioDecoder {
             switch kind {
             case "workload": subject = .workload(subjectID)
             case "pool": subject = .pool(subjectID)
+            case "limiter": subject = .limiter(subjectID)
             default: subject = .link(subjectID)
             }
             targets.append(Target(subject: subject, metric: metric, limit: limit))

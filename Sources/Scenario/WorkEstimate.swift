@@ -27,6 +27,12 @@ public struct WorkEstimate: Sendable {
             self.steps = steps
             self.depth = depth
         }
+
+        /// Counts the steps of a route nested in one of this route's steps, one level deeper.
+        mutating func add(nested inner: RouteShape) {
+            steps += inner.steps
+            depth = max(depth, 1 + inner.depth)
+        }
     }
 
     /// The simulated year and the settings in force (overrides applied).
@@ -50,7 +56,11 @@ public struct WorkEstimate: Sendable {
             var pattern = workload.configuration.arrivals
             pattern.rate *= scenario.growthFactor(of: workload, year: year)
             let arrivals = Self.expectedArrivals(pattern, start: simulation.start, length: length)
-            let perRequest = Self.eventsPerRequest(workload.configuration.route, patience: patience)
+            var perRequest = Self.eventsPerRequest(workload.configuration.route, patience: patience)
+            // A client may send every attempt (each with a timeout timer and a backoff wake-up): the upper bound.
+            if let client = workload.configuration.client {
+                perRequest = Double(client.attempts) * (perRequest + (client.timeout == nil ? 1 : 2))
+            }
             shares.append(Share(subject: "workload '\(workload.id)'", events: arrivals * perRequest,
                                 location: scenario.locations.rates[workload.id]))
         }
@@ -90,6 +100,11 @@ public struct WorkEstimate: Sendable {
             switch step {
             case .pool(let id, _): return total + (patience.contains(id) ? 2 : 1)
             case .link: return total + 2
+            case .limit, .delay: return total + 1
+            case .branch(let alternatives):
+                return total + alternatives.reduce(0) { $0 + $1.probability * stepEvents($1.route, patience: patience) }
+            case .fork(let branches):
+                return total + 1 + branches.reduce(0) { $0 + stepEvents($1, patience: patience) }
             }
         }
     }
@@ -99,8 +114,13 @@ public struct WorkEstimate: Sendable {
         var shape = RouteShape(steps: 0, depth: route.isEmpty ? 0 : 1)
         for step in route {
             switch step {
-            case .pool, .link: shape.steps += 1
-            // A step holding routes: steps += 1 + inner steps; depth = max(depth, 1 + inner depth).
+            case .pool, .link, .limit, .delay: shape.steps += 1
+            case .branch(let alternatives):
+                shape.steps += 1
+                for a in alternatives { shape.add(nested: Self.shape(of: a.route)) }
+            case .fork(let branches):
+                shape.steps += 1
+                for b in branches { shape.add(nested: Self.shape(of: b)) }
             }
         }
         return shape

@@ -44,7 +44,9 @@ enum Failures {
     /// Runs `body`, turning failures into an exit status; SIGINT and SIGTERM stop it cleanly (`Interruption`).
     static func guarded(_ body: () throws -> Void) throws {
         Interruption.install()
-        do { try body() } catch let e as ExitCode { throw e } catch let e as CleanExit { throw e } catch {
+        do { try body() } catch let e as ExitCode { throw e } catch let e as CleanExit { throw e } catch let e as ValidationError {
+            throw e
+        } catch {
             throw exit(for: error)
         }
     }

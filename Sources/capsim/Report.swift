@@ -11,11 +11,13 @@ struct Report: ParsableCommand {
         abstract: "Plan the scenario and write an investment-proposal report (HTML, Markdown, CSV) into a folder.",
         discussion: """
         Writes DIR/index.html (one self-contained page: inline CSS and charts, prints on A4), DIR/report.md, \
-        and CSV tables: procurement.csv (one row per plan item), capacity.csv, energy.csv, pools.csv, links.csv, workloads.csv, \
-        targets.csv and assumptions.csv. When the scenario has an uncertainty: block, the report adds an uncertainty \
-        section (budget percentiles, cost fan chart, tornado, purchase probabilities, robust plan) and \
-        explore-runs.csv and sensitivity.csv: the study runs first (it takes minutes), or comes from a finished \
-        explore document (--explore). Exits with 2 after writing the report when the plan is infeasible.
+        and CSV tables: procurement.csv (one row per plan item), capacity.csv, energy.csv, pools.csv, links.csv, limiters.csv, \
+        workloads.csv, targets.csv and assumptions.csv. When the scenario has events, the last plan year is also \
+        simulated with time series on its planned capacity: the report charts it and writes series.csv. When the \
+        scenario has an uncertainty: block, the report adds an uncertainty section (budget percentiles, cost fan \
+        chart, tornado, purchase probabilities, robust plan) and explore-runs.csv and sensitivity.csv: the study runs \
+        first (it takes minutes), or comes from a finished explore document (--explore). Exits with 2 after writing \
+        the report when the plan is infeasible.
         """)
 
     @Argument(help: "Scenario file (YAML).")
@@ -62,7 +64,9 @@ struct Report: ParsableCommand {
                 let results = try study.execute(jobs: simulation.jobs, progress: Terminal.progressWithETA("plans", total: study.runs.count))
                 uncertainty = try UncertaintyView(document: ExploreDocument.json(study, ExploreAnalysis(study: study, results: results)))
             }
-            let paths = try ReportBundle.write(plan: plan, scenario: scenario, to: out, language: lang, uncertainty: uncertainty)
+            let eventSeries = try RunStudy.eventSeries(scenario, plan: plan, jobs: simulation.jobs)
+            let paths = try ReportBundle.write(plan: plan, scenario: scenario, to: out, language: lang, uncertainty: uncertainty,
+                                               eventSeries: eventSeries)
             Terminal.out(paths.map { $0 + "\n" }.joined())
             Terminal.error("capsim report: \(plan.simulations) simulations, wall time \(NumberFormat.fixed(Date().timeIntervalSince(started), 1)) s")
             if !plan.feasible {

@@ -40,7 +40,16 @@ struct Run: ParsableCommand {
     @Argument(help: "Scenario file (YAML).")
     var file: String
     @OptionGroup var simulation: SimulationOptions
+    @Option(help: ArgumentHelp("Add time series per interval of measured time to the JSON results (and recovery times after events), e.g. 10s or 1m.",
+                               valueName: "INTERVAL"))
+    var series: String?
     @OptionGroup var output: JSONOutput
+
+    func validate() throws {
+        if let s = series, !((try? Units.duration(s)).map { $0 > 0 } ?? false) {
+            throw ValidationError("--series '\(s)' is not a duration > 0; expected e.g. 10s, 1m")
+        }
+    }
 
     func run() throws {
         try Failures.guarded {
@@ -48,8 +57,13 @@ struct Run: ParsableCommand {
             let overrides = try simulation.overrides()
             let year = overrides.year ?? scenario.horizon.baseYear
             let replications = overrides.replications ?? scenario.simulation.replications
+            let interval = try series.map { try Units.duration($0) }
+            if let interval {
+                let duration = overrides.duration ?? scenario.simulation.duration
+                do { try RunStudy.checkSeriesInterval(interval, duration: duration) } catch { throw ValidationError("--series: \(error)") }
+            }
             let started = Date()
-            let results = try RunStudy.run(scenario, overrides, jobs: simulation.jobs,
+            let results = try RunStudy.run(scenario, overrides, jobs: simulation.jobs, series: interval,
                                            progress: Terminal.progress("replications", total: replications),
                                            limits: simulation.limits)
             let seconds = Date().timeIntervalSince(started)

@@ -6,8 +6,8 @@ import Scenario
 
 struct Size: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Find the smallest servers per pool and bandwidth per link that meet every target in one year.",
-        discussion: "Exit status 2 when no configuration within max_servers / max_bandwidth meets the targets.")
+        abstract: "Find the smallest servers per pool, bandwidth per link and rate per limiter that meet every target in one year.",
+        discussion: "Exit status 2 when no configuration within max_servers / max_bandwidth / max_rate meets the targets.")
 
     @Argument(help: "Scenario file (YAML).")
     var file: String
