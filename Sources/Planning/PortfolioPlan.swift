@@ -12,6 +12,13 @@ public struct MemberPlanSummary: Sendable, Equatable {
         public var totalCost: Double
         /// What the agency pays in each year of the member's horizon.
         public var byYear: [Int: Double]
+
+        public init(id: String, name: String, totalCost: Double, byYear: [Int: Double]) {
+            self.id = id
+            self.name = name
+            self.totalCost = totalCost
+            self.byYear = byYear
+        }
     }
 
     public var id: String
