@@ -38,3 +38,25 @@ struct JSONParsingTests {
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(text) }
     }
 }
+
+@Suite("JSON schemas")
+struct SchemaTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/schema")
+
+    /// Editors read the committed copies (shipped scenarios point at docs/schema/scenario.schema.json): they must be
+    /// exactly what `capsim schema NAME` prints. Regenerate with `capsim schema NAME > docs/schema/NAME.schema.json`.
+    @Test(arguments: DocumentSchemas.names)
+    func theCommittedSchemaIsWhatCapsimPrints(name: String) throws {
+        let committed = try String(contentsOf: Self.folder.appendingPathComponent("\(name).schema.json"), encoding: .utf8)
+        #expect(committed == DocumentSchemas.schema(name)?.rendered())
+    }
+
+    @Test func everySchemaNamesDraft2020AndAnID() throws {
+        for name in DocumentSchemas.names {
+            let s = try #require(DocumentSchemas.schema(name))
+            #expect(s["$schema"]?.string == "https://json-schema.org/draft/2020-12/schema")
+            #expect(s["$id"]?.string == "urn:capsim:schema:\(name)")
+        }
+    }
+}
