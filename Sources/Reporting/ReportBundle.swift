@@ -12,7 +12,7 @@ import Scenario
 /// `report.md` with the same tables, and CSV tables for spreadsheets.
 public enum ReportBundle {
     /// The files of a bundle, in the order they are written.
-    public static let fileNames = ["procurement.csv", "capacity.csv", "energy.csv", "pools.csv", "links.csv", "workloads.csv",
+    public static let fileNames = ["procurement.csv", "costs.csv", "capacity.csv", "energy.csv", "pools.csv", "links.csv", "workloads.csv",
                                    "targets.csv", "assumptions.csv", "report.md", "index.html"]
 
     /// Every file of the bundle (name → content), rendered in memory; nothing is written.
@@ -26,6 +26,7 @@ public enum ReportBundle {
         } ?? []
         return study + [
             ("procurement.csv", ReportCSV.procurement(plan)),
+            ("costs.csv", ReportCSV.costs(plan)),
             ("capacity.csv", ReportCSV.capacity(plan)),
             ("energy.csv", ReportCSV.energy(plan)),
             ("pools.csv", ReportCSV.pools(plan)),
@@ -211,7 +212,8 @@ struct ReportContext {
     func targetRows(_ targets: [TargetResult]) -> [[String]] {
         targets.map { t in
             let f = Self.isFraction(t.target.metric)
-            return [t.target.subject.label, t.target.metric.rawValue, language.metricValue(t.target.limit, fraction: f),
+            return [language.subjectLabel(t.target.subject), language.metricLabel(t.target.metric, subject: t.target.subject),
+                    language.metricValue(t.target.limit, fraction: f),
                     language.metricValue(t.value, fraction: f), language.metricValue(t.bound, fraction: f),
                     t.met ? text.yes : text.no]
         }
