@@ -14,7 +14,7 @@ struct Validate: ParsableCommand {
         var status: Int32 = 0
         for file in files {
             do {
-                let scenario = try ScenarioLoader.load(path: file)
+                let scenario = try ScenarioFile.load(file)
                 try ScenarioCheck.limits(scenario, RunLimits.standard.allowingLong(allowLong))
                 let warnings = try ScenarioCheck.warnings(scenario)
                 for w in warnings { Terminal.error("\(file): warning: \(w)") }
