@@ -32,7 +32,7 @@ struct PlanStatusText: Sendable {
         unpricedWarning: { list in "No price for \(list): the scenario gives these pools no unit: (cost, opex_per_year), so their purchases count as 0 in every total. Add a unit: to price them." },
         excludingUnpriced: { list in "excluding the unpriced purchases of \(list)" },
         costSplit: "Investment and running costs per year",
-        costSplitNote: "Investment (capex): servers and storage bought that year. Running costs (opex): upkeep of earlier purchases, bandwidth leases (from their first year) and energy. The two add up to the cost per year above.",
+        costSplitNote: "Investment (capex): servers and storage bought that year. Running costs (opex): upkeep of earlier purchases, leases and rents from their first year (bandwidth, and servers or storage whose unit costs the same every year, such as rented VMs) and energy. The two add up to the cost per year above.",
         capex: "Investment (capex)",
         opex: "Running costs (opex)",
         settled: { year, replications, base in "\(year): the capacity chosen was confirmed with \(replications) replications (with the scenario’s \(base), a 95% bound stayed above its limit while the estimate was within it)." })
@@ -50,7 +50,7 @@ struct PlanStatusText: Sendable {
         unpricedWarning: { list in "Chưa có đơn giá cho \(list): kịch bản không khai báo unit: (cost, opex_per_year) cho các cụm máy chủ này, nên chi phí mua sắm của chúng được tính bằng 0 trong mọi khoản tổng. Cần bổ sung unit: để tính giá." },
         excludingUnpriced: { list in "chưa gồm các hạng mục chưa có giá của \(list)" },
         costSplit: "Chi đầu tư và chi thường xuyên theo năm",
-        costSplitNote: "Chi đầu tư: máy chủ và thiết bị lưu trữ mua trong năm. Chi thường xuyên: chi phí vận hành các hạng mục đã mua, tiền thuê băng thông (kể từ năm đầu) và tiền điện. Hai khoản cộng lại bằng chi phí theo năm ở trên.",
+        costSplitNote: "Chi đầu tư: máy chủ và thiết bị lưu trữ mua trong năm. Chi thường xuyên: chi phí vận hành các hạng mục đã mua, các khoản thuê kể từ năm đầu (băng thông, và máy chủ hoặc dung lượng lưu trữ có giá như nhau mỗi năm, như máy chủ ảo thuê) và tiền điện. Hai khoản cộng lại bằng chi phí theo năm ở trên.",
         capex: "Chi đầu tư",
         opex: "Chi thường xuyên",
         settled: { year, replications, base in "Năm \(year): năng lực được chọn đã được kiểm chứng với \(replications) lần lặp (với \(base) lần lặp của kịch bản, cận trên khoảng tin cậy 95% vẫn vượt giới hạn trong khi giá trị ước lượng nằm trong giới hạn)." })

@@ -147,7 +147,8 @@ public enum PlanSummary {
         row("all", p.years.map { p.cost(inYear: $0) }, p.totalCost)
         row("  investment", p.years.map { p.capex(inYear: $0) }, p.capexTotal)
         row("  running", p.years.map { p.opex(inYear: $0) }, p.opexTotal)
-        return y.rendered() + "investment = servers and storage bought that year; running = upkeep, bandwidth leases and energy.\n"
+        return y.rendered() + "investment = servers and storage bought that year; running = upkeep, leases and rents (bandwidth; units "
+            + "whose cost equals their opex_per_year, such as rented VMs) and energy.\n"
     }
 
     /// ", excluding the price of 3 servers of pool x (no unit:)" when some purchases have no price.

@@ -105,7 +105,8 @@ public enum ReportCSV {
     }
 
     /// Per year and agency: investment (capex: servers and storage bought that year), running costs (opex: upkeep,
-    /// bandwidth leases and energy) and their sum, the agency's cost that year; in the scenario's currency.
+    /// leases and rents, energy; see `ProcurementItem.isInvestment`) and their sum, the agency's cost that year; in
+    /// the scenario's currency.
     public static func costs(_ plan: ProcurementPlan) -> String {
         let header = ["year", "agency", "capex", "opex", "total"]
         var rows: [[String]] = []

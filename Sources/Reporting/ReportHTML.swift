@@ -301,6 +301,7 @@ enum ReportHTML {
         // (b) utilisation in the final year
         let year = String(c.lastYear)
         h += "<figure class=\"utilisation\">\n<h3>\(escape(c.fill(t.chartUtilisation, year)))</h3>\n"
+        if let note = c.finalTriedNote { h += "<p class=\"note\">\(escape(note))</p>\n" }
         if let f = c.final, !(f.results.pools.isEmpty && f.results.links.isEmpty) {
             var bars: [ReportSVGCharts.UtilisationBar] = []
             func limit(_ s: Target.Subject) -> Double? {

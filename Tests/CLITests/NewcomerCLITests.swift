@@ -72,13 +72,22 @@ import Testing
         #expect(run.stderr.contains("warning: workloads.login.arrivals.growth: 10 is a growth of +1,000% a year"))
     }
 
-    @Test func checkWithAPlanDocumentAsBaselineFails() throws {
+    @Test func runExplainsATargetItCannotTellFromItsLimit() throws {
+        // Set the limit between the estimate and its 95% bound: run must call the target unclear and say how plan
+        // differs, rather than a bare "NOT met" next to a plan that buys nothing.
         let ws = try Workspace()
-        let file = try ws.write("s.yaml", Fixture.pool)
-        _ = try CapsimProcess.run(["plan", file, "--json", ws.path("plan.json")])
-        let r = try CapsimProcess.run(["check", file, "--baseline", ws.path("plan.json")])
-        #expect(r.status == 65)
-        #expect(r.stderr.contains("this is a plan document"))
+        let first = try CapsimProcess.run(["run", try ws.write("a.yaml", Fixture.pool), "--json", "-"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let workloads = try #require(json["workloads"] as? [String: Any])
+        let response = try #require((workloads["login"] as? [String: Any])?["response"] as? [String: Double])
+        let mean = try #require(response["mean"]), ci = try #require(response["ci95"])
+        let limit = mean + ci / 2
+        let file = try ws.write("b.yaml", Fixture.pool.replacingOccurrences(of: "mean: 3s}", with: "mean: \(limit)}"))
+        let r = try CapsimProcess.run(["run", file])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("1 of 1 targets NOT met."))
+        #expect(r.stdout.contains("note: workload:login mean: the estimate is within the limit but its 95% bound is not; 4 replications cannot tell (try --replications 16)."))
+        #expect(r.stdout.contains("size and plan simulate n+k reserves out of service and re-simulate unclear estimates with up to 4 × the replications"))
     }
 
     @Test func initWritesEachTemplateThatValidates() throws {

@@ -96,3 +96,15 @@ import Testing
         }
     }
 }
+
+extension PlanDetailsTests {
+    @Test func aUnitThatCostsTheSameEveryYearIsARentNotAnInvestment() throws {
+        // Rented VMs: cost = the first year's rent, opex_per_year = the same rent every later year.
+        let rented = Self.reservePool(unit: "unit: {name: rented VM, cost: 1000, opex_per_year: 1000}")
+        let plan = try PlanStudy.run(try PlanningFixtures.scenario(rented), jobs: 2)
+        let vms = plan.agencies.flatMap(\.items).filter { $0.resource == .pool("p") }
+        #expect(!vms.isEmpty && vms.allSatisfy { !$0.isInvestment })
+        #expect(plan.capexTotal == 0)
+        #expect(abs(plan.opexTotal - plan.totalCost) < 1e-6)
+    }
+}
