@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates Reports/: for every shipped scenario Scenarios/NAME.yaml, the English report in Reports/NAME/,
-# the Vietnamese report of the national scenario in Reports/NAME-vi/, and the regression baseline
+# the Vietnamese reports of the national scenario and of the Dong Nai province in Reports/NAME-vi/, and the regression baseline
 # Reports/NAME/baseline.json (capsim run --json) that `capsim check` and .ci/run compare against.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,5 +17,7 @@ for scenario in Scenarios/*.yaml; do
   if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then exit "$status"; fi
   "$capsim" run "$scenario" --json "Reports/$name/baseline.json" > /dev/null
 done
-mkdir -p Reports/vn-national-vi
-"$capsim" report Scenarios/vn-national.yaml --out Reports/vn-national-vi --lang vi || [ $? -eq 2 ]
+for name in vn-national vn-province-dong-nai; do
+  mkdir -p "Reports/$name-vi"
+  "$capsim" report "Scenarios/$name.yaml" --out "Reports/$name-vi" --lang vi || [ $? -eq 2 ]
+done

@@ -21,6 +21,12 @@ public enum PlanStudy {
             o.year = year
             var search = try SizingSearch(scenario: scenario, year: year, overrides: o, floor: installed, jobs: jobs, cache: cache)
             let outcome = try search.run()
+            guard outcome.feasible else {
+                // An infeasible year buys nothing: what it tried is kept apart, with the diagnosis.
+                capacity.append(infeasibleYear(scenario, outcome, search: search, installed: installed))
+                progress?(k + 1, years.count)
+                continue
+            }
             let before = try offeredUtilization(scenario, year: year, overrides: o, installed: installed)
                 .merging(storageFill(scenario, year: year, installed: installed)) { $1 }
             var after = installed
@@ -29,12 +35,24 @@ public enum PlanStudy {
             }
             let afterUtilization = try offeredUtilization(scenario, year: year, overrides: o, installed: after)
                 .merging(storageFill(scenario, year: year, installed: after)) { $1 }
+            // n+k pools: the same with the reserve out of service.
+            var afterDown = after
+            for v in outcome.variables where v.redundancy > 0 {
+                afterDown[v.resource] = max((after[v.resource] ?? 0) - Double(v.redundancy) * v.step, 1)
+            }
+            let downUtilization = try offeredUtilization(scenario, year: year, overrides: o, installed: afterDown)
             for (i, v) in outcome.variables.enumerated() {
                 let value = outcome.values[i]
                 let old = installedSteps(v, installed)
                 guard value > old, let spec = scenario.resource(v.resource) else { continue }
                 let quantity = value - old
                 let unitCost = spec.purchase?.cost ?? 0
+                var why = reason(outcome, i)
+                if v.redundancy > 0, v.resource.kind == .pool {
+                    why.reserve = v.redundancy
+                    why.reserveCase = PurchaseReason.ReserveCase(servers: Int(v.capacity(value)), down: v.redundancy,
+                                                                 utilization: downUtilization[v.resource] ?? 0)
+                }
                 items.append(ProcurementItem(
                     year: year, kind: spec.purchase?.kind ?? .servers, resource: v.resource, site: spec.site,
                     toSite: spec.toSite, agency: spec.agency, quantity: quantity, addedCapacity: Double(quantity) * v.step,
@@ -42,7 +60,7 @@ public enum PlanStudy {
                     opexPerYear: Double(quantity) * (spec.purchase?.opexPerYear ?? 0),
                     capacityBefore: installed[v.resource] ?? 0, capacityAfter: v.capacity(value),
                     utilizationBefore: before[v.resource] ?? 0, utilizationAfter: afterUtilization[v.resource] ?? 0,
-                    reason: reason(outcome, i)))
+                    reason: why, unpriced: spec.purchase == nil))
                 installed[v.resource] = v.capacity(value)
             }
             let load = LoadAnalysis(try CompiledModel(search.configuration(outcome.values)))
@@ -77,7 +95,28 @@ public enum PlanStudy {
             seed: c.seed, replicationsPerRun: c.simulation.replications, duration: c.simulation.duration, warmup: c.simulation.warmup,
             overrides: scenario.overrides)
         plan.energy = energyLines
+        plan.window = SimulationWindow(scenario, overrides)
         return plan
+    }
+
+    /// The record of a year that cannot meet its targets within the bounds: nothing bought, the capacity installed
+    /// so far, and the configuration tried for the diagnosis with its results.
+    static func infeasibleYear(_ scenario: Scenario, _ outcome: SizingOutcome, search: SizingSearch,
+                               installed: [ResourceID: Double]) -> YearCapacity {
+        var demand: [ResourceID: Double] = [:]
+        if let load = try? LoadAnalysis(CompiledModel(search.configuration(outcome.values))) {
+            for (p, pool) in scenario.pools.enumerated() where p < outcome.results.pools.count {
+                demand[.pool(pool.id)] = load.pools[p].meanUtilization * Double(outcome.results.pools[p].servers)
+            }
+        }
+        for storage in scenario.storage { demand[.storage(storage.id)] = scenario.storageNeed(storage, year: outcome.year) }
+        var year = YearCapacity(
+            year: outcome.year, capacity: scenario.resources.map { ($0.id, installed[$0.id] ?? 0) }, demand: demand,
+            results: outcome.results, feasible: false, simulations: outcome.simulations, replications: outcome.replications,
+            shortfalls: outcome.shortfalls)
+        year.diagnosis = outcome.diagnosis
+        year.tried = zip(outcome.variables, outcome.values).map { ($0.resource, $0.capacity($1)) }
+        return year
     }
 
     /// The value of variable `v` that the capacity in `installed` amounts to (whole steps above its base).

@@ -33,6 +33,9 @@ public struct ProcurementItem: Sendable, Equatable {
     public var utilizationAfter: Double
     /// Why: the target that one step less would miss, or the closed-form bound that applies.
     public var reason: PurchaseReason
+    /// True when the scenario gives the resource no price (a pool without `unit:`): the quantity is what the targets
+    /// need, but `unitCost`, `cost` and `opexPerYear` are 0 because the price is missing, not because it is free.
+    public var unpriced: Bool = false
 
     /// For bandwidth: bit/s added.
     public var bandwidthBps: Double? { kind == .bandwidth ? addedCapacity : nil }
@@ -74,6 +77,12 @@ public struct YearCapacity: Sendable {
     public var replications: Int
     /// Storage whose need exceeds its `max_capacity` this year (the year is then infeasible).
     public var shortfalls: [CapacityShortfall] = []
+    /// Why the year is infeasible (empty when it is feasible). An infeasible year buys nothing: `capacity` stays
+    /// what earlier years installed, and `results` are those of the configuration `tried`.
+    public var diagnosis: [Infeasibility] = []
+    /// For an infeasible year: the capacity simulated for the diagnosis (ample capacity within the bounds), in each
+    /// resource's capacity unit; empty for a feasible year. Not a purchase.
+    public var tried: [(resource: ResourceID, value: Double)] = []
 
     /// The capacity of `resource` this year.
     public func capacity(of resource: ResourceID) -> Double? { capacity.first { $0.resource == resource }?.value }
@@ -89,6 +98,10 @@ public struct ProcurementPlan: Sendable {
     public var capacity: [YearCapacity]
     /// False when some year could not meet its targets within the bounds.
     public var feasible: Bool { capacity.allSatisfy(\.feasible) }
+    /// The years that cannot meet their targets within the bounds (they buy nothing).
+    public var infeasibleYears: [Int] { capacity.filter { !$0.feasible }.map(\.year) }
+    /// Every plan item whose resource has no price in the scenario (counted at 0 in every cost).
+    public var unpricedItems: [ProcurementItem] { agencies.flatMap(\.items).filter(\.unpriced) }
     public var simulations: Int { capacity.reduce(0) { $0 + $1.simulations } }
     public var replications: Int { capacity.reduce(0) { $0 + $1.replications } }
     public var seed: UInt64
@@ -99,6 +112,8 @@ public struct ProcurementPlan: Sendable {
     public var overrides: [ScenarioOverride] = []
     /// Energy per year and pool of the servers installed after each year's purchases (sites with facilities only).
     public var energy: [EnergyLine] = []
+    /// The stretch of the design week every year was sized on.
+    public var window: SimulationWindow? = nil
 }
 
 extension AgencyPlan {

@@ -22,10 +22,30 @@ public struct PurchaseReason: Sendable, Equatable {
     public var kind: ResourceID.Kind
     /// Steps kept in reserve (n+k) and included in the capacity.
     public var reserve: Int
+    /// The case the reserve is for, once the capacity is known (plan items of pools with n+k); nil otherwise.
+    public var reserveCase: ReserveCase?
 
-    public init(_ cause: Cause, kind: ResourceID.Kind, reserve: Int = 0) {
+    /// A pool with k servers out of service: what an n+k purchase must survive.
+    public struct ReserveCase: Sendable, Equatable {
+        /// Servers after the purchase (all of them, the reserve included).
+        public var servers: Int
+        /// Servers out of service in this case (k of n+k).
+        public var down: Int
+        /// Offered utilisation of the servers left in service, offered load / (servers − down), a fraction
+        /// (closed form, like the item's utilisation before and after).
+        public var utilization: Double
+
+        public init(servers: Int, down: Int, utilization: Double) {
+            self.servers = servers
+            self.down = down
+            self.utilization = utilization
+        }
+    }
+
+    public init(_ cause: Cause, kind: ResourceID.Kind, reserve: Int = 0, reserveCase: ReserveCase? = nil) {
         self.cause = cause
         self.kind = kind
         self.reserve = reserve
+        self.reserveCase = reserveCase
     }
 }

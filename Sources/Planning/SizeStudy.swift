@@ -11,7 +11,9 @@ public enum SizeStudy {
         try StudyGuard.check(scenario, overrides, study: .size(year: year), limits: limits)
         var search = try SizingSearch(scenario: scenario, year: year, overrides: overrides, floor: nil, jobs: jobs)
         let outcome = try search.run()
-        return SizingReport(scenario: scenario, outcome: outcome)
+        var report = SizingReport(scenario: scenario, outcome: outcome)
+        report.window = SimulationWindow(scenario, overrides)
+        return report
     }
 }
 
@@ -31,6 +33,8 @@ public struct SizingReport: Sendable {
     public var outcome: SizingOutcome
     /// The `--set` overrides the scenario was sized with.
     public var overrides: [ScenarioOverride]
+    /// The stretch of the design week the year was sized on.
+    public var window: SimulationWindow? = nil
 
     public init(scenario: Scenario, outcome: SizingOutcome) {
         overrides = scenario.overrides

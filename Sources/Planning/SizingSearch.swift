@@ -5,8 +5,10 @@ import Scenario
 ///
 /// 1. Closed forms bracket each resource (`SizingBounds`): a necessary lower bound and a
 ///    generous start that should meet latency targets.
-/// 2. The start is simulated; while targets are unmet, the busiest resource implicated in each
-///    unmet target grows by half (up to its bound; at the bound the year is infeasible).
+/// 2. The start is simulated. When a target is unmet, a screen simulates ample capacity (`screen(from:)`): a target
+///    missed even there cannot be met within the bounds, and the year is infeasible at once, with a diagnosis.
+///    Otherwise, while targets are unmet, the busiest resource implicated in each unmet target grows by half (up to
+///    its bound; if growth gets stuck, the ample configuration, known to meet every target, is taken).
 /// 3. Each resource in turn (most expensive first) is binary-searched between its lower bound and
 ///    its current value, keeping the others fixed: the result is a configuration in which no
 ///    single resource can be one step smaller without missing a target.
@@ -111,8 +113,20 @@ public struct SizingSearch {
     /// Runs the search.
     public mutating func run() throws -> SizingOutcome {
         var values = try SizingBounds.generous(variables, scenario: scenario, model: model)
-        // Grow until every target is met.
         var probe = try self.probe(values)
+        // Screen: can the unmet targets be met at all? If not even ample capacity meets them, stop at once.
+        var ample: Screen?
+        if !probe.met {
+            let screen = try self.screen(from: values)
+            if !screen.diagnosis.isEmpty {
+                return SizingOutcome(year: year, variables: variables, values: screen.values, results: screen.probe.results,
+                                     feasible: false, binding: [:], simulations: simulations, replications: replicationsRun,
+                                     shortfalls: shortfalls,
+                                     diagnosis: screen.diagnosis + shortfalls.map { Infeasibility(.storageShortfall($0)) })
+            }
+            ample = screen
+        }
+        // Grow until every target is met (the ample values are known to meet them if growth gets stuck).
         while !probe.met {
             var grew = false
             for t in probe.results.targets where !t.met {
@@ -123,9 +137,10 @@ public struct SizingSearch {
                 grew = true
             }
             if !grew {
-                return SizingOutcome(year: year, variables: variables, values: values, results: probe.results,
-                                     feasible: false, binding: [:], simulations: simulations, replications: replicationsRun,
-                                     shortfalls: shortfalls)
+                guard let ample else { break }
+                values = ample.values
+                probe = ample.probe
+                break
             }
             probe = try self.probe(values)
         }
@@ -155,7 +170,8 @@ public struct SizingSearch {
         let final = try self.probe(values)
         return SizingOutcome(year: year, variables: variables, values: values, results: final.results,
                              feasible: final.met && shortfalls.isEmpty, binding: binding, simulations: simulations,
-                             replications: replicationsRun, shortfalls: shortfalls)
+                             replications: replicationsRun, shortfalls: shortfalls,
+                             diagnosis: shortfalls.map { Infeasibility(.storageShortfall($0)) })
     }
 
     /// Price of one step of a variable's resource (0 when unpriced): the search shrinks dearer resources first.
@@ -178,6 +194,8 @@ public struct SizingOutcome: Sendable {
     public var replications: Int
     /// Closed-form resources (storage) that cannot reach their need within their bound.
     public var shortfalls: [CapacityShortfall] = []
+    /// Why the year is infeasible (empty when it is feasible): which target cannot be met and why.
+    public var diagnosis: [Infeasibility] = []
 
     /// Targets not met by the final configuration.
     public var unmetTargets: [TargetResult] { results.targets.filter { !$0.met } }

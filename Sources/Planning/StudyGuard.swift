@@ -33,6 +33,9 @@ public enum StudyGuard {
                 throw SettingLimitError(setting: "--year \(year)",
                                         message: "the year is more than \(limits.maxYears) years from the base year \(base); expected a year from \(low) to \(high)")
             }
+            if overrides.givenBy == nil, let problem = outsideHorizon(year, scenario.horizon) {
+                throw SettingLimitError(setting: "--year \(year)", message: problem)
+            }
             years = [year]
         case .plan: years = Array(scenario.horizon.years)
         }
@@ -54,6 +57,21 @@ public enum StudyGuard {
         try RunGuard.checkStudy(scenario,
                                 description: "\(what) with about \(Int(simulations.rounded())) simulations of \(simulation.replications) replications",
                                 events: events, sources: sources, limits: limits)
+    }
+
+    /// Why `year` is no year to simulate or size, or nil: the scenario describes the load of its base year and its
+    /// growth over the horizon; it says nothing about earlier years, and the growth rates are claims about the horizon
+    /// only, so a year after it must be asked for by extending the horizon (`--set horizon.to=Y`), explicitly.
+    static func outsideHorizon(_ year: Int, _ horizon: Horizon) -> String? {
+        let range = "expected a year from \(horizon.baseYear) to \(horizon.to)"
+        if year < horizon.baseYear {
+            return "the year is before the scenario's base year \(horizon.baseYear), whose load the file describes; \(range)"
+        }
+        if year > horizon.to {
+            return "the year is after the scenario's horizon \(horizon.baseYear)–\(horizon.to); \(range), or extend the horizon "
+                + "to simulate it: --set horizon.to=\(year)"
+        }
+        return nil
     }
 
     /// Expected simulations of the sizing search in `year`: the generous start, one per halving of each resource's

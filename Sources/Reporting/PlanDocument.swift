@@ -30,9 +30,10 @@ public enum PlanDocument {
             (line.resource.id, .object([("current_bytes", .number(line.current)), ("required_bytes", .number(line.required)),
                                         ("need_bytes", .number(line.need ?? 0))]))
         }
-        return .object(ResultsDocument.header(r, year: s.year) + [
+        return .object(ResultsDocument.header(r, year: s.year) + window(s.window) + [
             ("overrides", ResultsDocument.overrides(s.overrides)),
             ("feasible", .bool(s.outcome.feasible)),
+            ("diagnosis", .array(s.outcome.diagnosis.map { diagnosis($0, year: nil) })),
             ("simulations", .integer(Int64(s.outcome.simulations))),
             ("replications_simulated", .integer(Int64(s.outcome.replications))),
             ("pools", .object(pools)), ("links", .object(links)), ("limiters", .object(limiters)), ("storage", .object(storage)),
@@ -54,6 +55,11 @@ public enum PlanDocument {
         members += [("capacity_before", .number(i.capacityBefore)), ("capacity_after", .number(i.capacityAfter)),
                     ("utilization_before", .number(i.utilizationBefore)), ("utilization_after", .number(i.utilizationAfter)),
                     ("reason", .string(ReportLanguage.en.reason(i.reason)))]
+        if let c = i.reason.reserveCase {
+            members.append(("reserve", .object([("servers", .integer(Int64(c.servers))), ("down", .integer(Int64(c.down))),
+                                                ("utilization", .number(c.utilization))])))
+        }
+        if i.unpriced { members.append(("unpriced", .bool(true))) }
         return .object(members)
     }
 
@@ -81,16 +87,32 @@ public enum PlanDocument {
         .object(perYear.keys.sorted().map { (String($0), .number(perYear[$0]!)) })
     }
 
+    /// The plan document. An infeasible plan keeps `"feasible": false`, lists `infeasible_years` and the `diagnosis`
+    /// of each, and says in `note` that its costs cover the feasible years only (infeasible years buy nothing).
+    /// Purchases without a price are flagged `"unpriced": true` and listed in `unpriced`.
     public static func plan(_ p: ProcurementPlan) -> JSONValue {
-        .object([
+        var status: [(String, JSONValue)] = [("feasible", .bool(p.feasible))]
+        if !p.feasible {
+            let feasible = p.capacity.filter(\.feasible).map(\.year)
+            status += [
+                ("infeasible_years", .array(p.infeasibleYears.map { .integer(Int64($0)) })),
+                ("diagnosis", .array(p.capacity.flatMap { y in y.diagnosis.map { diagnosis($0, year: y.year) } })),
+                ("note", .string("no feasible plan: the infeasible years buy nothing, so the costs below cover the purchases of the feasible years (\(PlanSummary.yearList(feasible))) only and are not a budget for the horizon")),
+            ]
+        }
+        let unpriced = PlanSummary.unpricedResources(p.unpricedItems)
+        if !unpriced.isEmpty { status.append(("unpriced", .array(unpriced.map { .string($0) }))) }
+        return .object([
             ("scenario", .string(p.scenario)), ("currency", .string(p.currency)),
             ("seed", .integer(Int64(bitPattern: p.seed))), ("replications", .integer(Int64(p.replicationsPerRun))),
             ("duration", .number(p.duration)), ("warmup", .number(p.warmup)),
+        ] + window(p.window) + [
             ("overrides", ResultsDocument.overrides(p.overrides)),
             ("years", .array(p.years.map { .integer(Int64($0)) })),
-            ("feasible", .bool(p.feasible)),
+        ] + status + [
             ("simulations", .integer(Int64(p.simulations))),
             ("total_cost", .number(p.totalCost)),
+            ("capex_total", .number(p.capexTotal)), ("opex_total", .number(p.opexTotal)),
             ("agencies", .object(p.agencies.map { a in
                 (a.id, .object([("name", .string(a.name)), ("total_cost", .number(a.totalCost)), ("items", .array(a.items.map(item))),
                                 ("energy", energy(a.energy))]))
@@ -98,8 +120,16 @@ public enum PlanDocument {
             ("capacity", .array(p.capacity.map { y in
                 let head: [(String, JSONValue)] = [("year", .integer(Int64(y.year))), ("feasible", .bool(y.feasible)),
                                                    ("simulations", .integer(Int64(y.simulations)))]
-                return JSONValue.object(head + capacity(y) + [("targets", ResultsDocument.targets(y.results.targets)),
-                                                             ("shortfalls", shortfalls(y.shortfalls))])
+                var tail: [(String, JSONValue)] = [("targets", ResultsDocument.targets(y.results.targets)),
+                                                   ("shortfalls", shortfalls(y.shortfalls))]
+                if !y.feasible {
+                    // What was simulated for the diagnosis: ample capacity within the bounds, not a purchase.
+                    let tried: [(String, JSONValue)] = ResourceID.Kind.allCases.map { kind in
+                        (kind.capacityKey, .object(y.tried.filter { $0.resource.kind == kind }.map { ($0.resource.id, kind.json($0.value)) }))
+                    }
+                    tail += [("diagnosis", .array(y.diagnosis.map { diagnosis($0, year: nil) })), ("tried", .object(tried))]
+                }
+                return JSONValue.object(head + capacity(y) + tail)
             })),
         ])
     }

@@ -12,8 +12,8 @@ import Scenario
 /// `report.md` with the same tables, and CSV tables for spreadsheets.
 public enum ReportBundle {
     /// The files of a bundle, in the order they are written.
-    public static let fileNames = ["procurement.csv", "capacity.csv", "energy.csv", "pools.csv", "links.csv", "limiters.csv",
-                                   "workloads.csv", "targets.csv", "assumptions.csv", "report.md", "index.html"]
+    public static let fileNames = ["procurement.csv", "costs.csv", "capacity.csv", "energy.csv", "pools.csv", "links.csv",
+                                   "limiters.csv", "workloads.csv", "targets.csv", "assumptions.csv", "report.md", "index.html"]
     /// Written as well when the report has the time series of a scenario with events.
     public static let eventFileNames = ["series.csv"]
 
@@ -31,6 +31,7 @@ public enum ReportBundle {
         } ?? []
         var files = study + [
             ("procurement.csv", ReportCSV.procurement(plan)),
+            ("costs.csv", ReportCSV.costs(plan)),
             ("capacity.csv", ReportCSV.capacity(plan)),
             ("energy.csv", ReportCSV.energy(plan)),
             ("pools.csv", ReportCSV.pools(plan)),
@@ -233,7 +234,8 @@ struct ReportContext {
     func targetRows(_ targets: [TargetResult]) -> [[String]] {
         targets.map { t in
             let f = Self.isFraction(t.target.metric)
-            return [t.target.subject.label, t.target.metric.rawValue, language.metricValue(t.target.limit, fraction: f),
+            return [language.subjectLabel(t.target.subject), language.metricLabel(t.target.metric, subject: t.target.subject),
+                    language.metricValue(t.target.limit, fraction: f),
                     language.metricValue(t.value, fraction: f), language.metricValue(t.bound, fraction: f),
                     t.met ? text.yes : text.no]
         }

@@ -5,10 +5,15 @@ import SimKernel
 
 /// CSV tables of a report bundle: RFC 4180 (comma separator, CRLF line ends, fields with a comma, quote or
 /// line break quoted, quotes doubled), a header row, numbers in plain machine form whatever the language.
+/// Every table starts with a UTF-8 byte order mark, so that spreadsheet programs (Excel) read it as UTF-8 and show
+/// Vietnamese names correctly; CSV readers for UTF-8 with a BOM (Python's `utf-8-sig`) skip it.
 public enum ReportCSV {
-    /// Rows of cells rendered as RFC 4180 text.
+    /// The UTF-8 byte order mark that starts every table.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// Rows of cells rendered as RFC 4180 text, after a byte order mark.
     public static func render(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        byteOrderMark + ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
     /// One field, quoted when needed.
@@ -59,14 +64,14 @@ public enum ReportCSV {
     public static func procurement(_ plan: ProcurementPlan) -> String {
         let header = ["year", "kind", "resource", "site", "quantity", "unit_cost", "cost", "opex_per_year",
                       "bandwidth_bps", "capacity_bytes", "agency", "to_site", "capacity_before", "capacity_after",
-                      "utilization_before", "utilization_after", "reason", "rate_per_s"]
+                      "utilization_before", "utilization_after", "reason", "rate_per_s", "unpriced"]
         let rows = plan.agencies.flatMap { a in
             a.items.map { i in
                 [String(i.year), i.kind.rawValue, i.resource.id, i.site, String(i.quantity),
                  number(i.unitCost), number(i.cost), number(i.opexPerYear), number(i.bandwidthBps), number(i.capacityBytes),
                  i.agency, i.toSite ?? "", number(i.capacityBefore), number(i.capacityAfter),
                  number(i.utilizationBefore), number(i.utilizationAfter), ReportLanguage.en.reason(i.reason),
-                 number(i.ratePerSecond)]
+                 number(i.ratePerSecond), String(i.unpriced)]
             }
         }
         return render(header: header, rows: rows)
@@ -99,6 +104,20 @@ public enum ReportCSV {
         case .limiter: return y.results.limiters.first { $0.id == resource.id }?.arrivalRate.mean
         case .storage: return y.demand[resource]
         }
+    }
+
+    /// Per year and agency: investment (capex: servers and storage bought that year), running costs (opex: upkeep,
+    /// leases and rents, energy; see `ProcurementItem.isInvestment`) and their sum, the agency's cost that year; in
+    /// the scenario's currency.
+    public static func costs(_ plan: ProcurementPlan) -> String {
+        let header = ["year", "agency", "capex", "opex", "total"]
+        var rows: [[String]] = []
+        for year in plan.years {
+            for a in plan.agencies {
+                rows.append([String(year), a.id, number(a.capex(inYear: year)), number(a.opex(inYear: year)), number(a.cost(inYear: year))])
+            }
+        }
+        return render(header: header, rows: rows)
     }
 
     /// Per year and pool with a facilities entry: the energy of the servers installed after that year's purchases.

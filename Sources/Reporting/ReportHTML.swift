@@ -197,15 +197,9 @@ enum ReportHTML {
         let t = c.text
         var h = "<section id=\"summary\">\n<h2>\(escape(t.summary))</h2>\n"
         let infeasible = c.infeasibleYears
-        if !infeasible.isEmpty {
-            h += "<div class=\"alert\" role=\"alert\"><strong>\(escape(t.infeasibleTitle))</strong><ul>\n"
-            for y in infeasible {
-                h += "<li>\(y.year): \(escape(t.infeasibleYear)); \(escape(t.unmet)): \(escape(c.unmetText(y)))</li>\n"
-            }
-            h += "</ul></div>\n"
-        }
+        h += statusLead(c)
         h += "<div class=\"cards\">\n"
-        h += card(t.totalCost, c.money(c.plan.totalCost), note: "\(c.firstYear)–\(c.lastYear): \(t.totalCostNote)", total: true)
+        h += totalCard(c)
         if c.hasEnergy { h += card(t.energyTotal, c.money(c.energyTotal), note: "\(c.firstYear)–\(c.lastYear)") }
         h += card(t.purchases, String(c.itemCount), note: "\(c.buyingAgencies) / \(c.scenario.agencies.count) \(t.agencies.lowercased())")
         h += card(t.simulations, String(c.plan.simulations), note: "\(c.plan.replications) \(t.replicationsWord)")
@@ -222,6 +216,7 @@ enum ReportHTML {
         }
         h += "<tr class=\"total\"><td>\(escape(t.allAgencies))</td>" + c.yearTotals.map { "<td class=\"num\">\(escape(c.amount($0)))</td>" }.joined()
         h += "<td class=\"num\">\(escape(c.amount(c.plan.totalCost)))</td></tr>\n</tbody></table></div>\n"
+        h += costSplit(c)
         if !c.idleAgencies.isEmpty {
             h += "<p class=\"note\">\(escape(t.noPurchases)): \(escape(c.idleAgencies.joined(separator: "; "))).</p>\n"
         }
@@ -239,7 +234,7 @@ enum ReportHTML {
         var h = "<section id=\"procurement\">\n<h2>\(escape(t.procurement))</h2>\n<p class=\"note\">\(escape(t.procurementNote))</p>\n"
         if c.itemCount == 0 { h += "<p>\(escape(t.nothingToBuy))</p>\n" }
         for a in c.plan.agencies {
-            h += "<h3>\(escape(a.name)) <span class=\"small\">(\(escape(a.id)))</span> — \(escape(t.agencyTotal)): \(escape(c.money(a.totalCost)))</h3>\n"
+            h += "<h3>\(escape(a.name)) <span class=\"small\">(\(escape(a.id)))</span> — \(escape(c.agencyTotalLabel)): \(escape(c.money(a.totalCost)))</h3>\n"
             if a.items.isEmpty { h += "<p class=\"note\">\(escape(t.noPurchases)) \(escape(a.name)).</p>\n"; continue }
             h += "<div class=\"scroll\"><table class=\"items\"><thead><tr><th class=\"num\">\(escape(t.year))</th><th>\(escape(t.what))</th><th>\(escape(t.whereText))</th>"
             h += "<th class=\"num\">\(escape(t.quantity))</th><th class=\"num\">\(escape(t.unitCost)) (\(escape(c.currencyLabel)))</th>"
@@ -250,8 +245,8 @@ enum ReportHTML {
                 let place = ([i.site] + (i.toSite.map { [$0] } ?? [])).map { "<span class=\"nowrap\">\(escape($0))</span>" }
                 h += "<tr><td class=\"num\">\(i.year)</td><td>\(escape(c.kindName(i))) <b class=\"nowrap\">\(escape(i.resource.id))</b>\(unit)</td>"
                 h += "<td>\(place.joined(separator: " → "))</td><td class=\"qty\">\(quantity(c, i))</td>"
-                h += "<td class=\"num\">\(escape(c.amount(i.unitCost)))</td><td class=\"num\"><b>\(escape(c.amount(i.cost)))</b></td>"
-                h += "<td class=\"num\">\(escape(c.amount(i.opexPerYear)))</td>"
+                h += "<td class=\"num\">\(escape(c.price(i.unitCost, i)))</td><td class=\"num\"><b>\(escape(c.price(i.cost, i)))</b></td>"
+                h += "<td class=\"num\">\(escape(c.price(i.opexPerYear, i)))</td>"
                 h += "<td class=\"why\">\(escape(c.reasonText(i)))<br><span class=\"small\">\(escape(c.utilisationText(i)))</span></td></tr>\n"
             }
             h += "</tbody></table></div>\n"
@@ -314,6 +309,7 @@ enum ReportHTML {
         // (b) utilisation in the final year
         let year = String(c.lastYear)
         h += "<figure class=\"utilisation\">\n<h3>\(escape(c.fill(t.chartUtilisation, year)))</h3>\n"
+        if let note = c.finalTriedNote { h += "<p class=\"note\">\(escape(note))</p>\n" }
         if let f = c.final, !(f.results.pools.isEmpty && f.results.links.isEmpty) {
             var bars: [ReportSVGCharts.UtilisationBar] = []
             func limit(_ s: Target.Subject) -> Double? {
@@ -370,10 +366,12 @@ enum ReportHTML {
         let t = c.text
         var h = "<section id=\"targets\">\n<h2>\(escape(c.fill(t.targets, String(c.lastYear))))</h2>\n<p class=\"note\">\(escape(t.targetsNote))</p>\n"
         guard let f = c.final, !f.results.targets.isEmpty else { return h + "<p>\(escape(t.noData))</p>\n</section>\n" }
+        if let note = c.finalTriedNote { h += "<p class=\"alert\">\(escape(note))</p>\n" }
         h += "<table class=\"targets\"><thead><tr><th>\(escape(t.subject))</th><th>\(escape(t.metric))</th><th class=\"num\">\(escape(t.limit))</th>"
         h += "<th class=\"num\">\(escape(t.value))</th><th class=\"num\">\(escape(t.bound))</th><th>\(escape(t.met))</th></tr></thead>\n<tbody>\n"
         for (row, r) in zip(c.targetRows(f.results.targets), f.results.targets) {
-            h += "<tr><td><code>\(escape(row[0]))</code></td><td>\(escape(row[1]))</td><td class=\"num\">\(escape(row[2]))</td>"
+            let about = c.subjectText(r.target.subject).description.map { "<br><span class=\"small\">\(escape($0))</span>" } ?? ""
+            h += "<tr><td>\(escape(row[0]))\(about)</td><td>\(escape(row[1]))</td><td class=\"num\">\(escape(row[2]))</td>"
             h += "<td class=\"num\">\(escape(row[3]))</td><td class=\"num\">\(escape(row[4]))</td>"
             h += "<td class=\"\(r.met ? "good" : "bad")\">\(escape(row[5]))</td></tr>\n"
         }
@@ -406,11 +404,11 @@ enum ReportHTML {
         var h = "<section id=\"method\" class=\"method\">\n<h2>\(escape(t.method))</h2>\n"
         h += "<dl class=\"method-facts\">\n"
         let facts: [(String, String)] = L == .vi ? [
-            ("Hạt giống (seed)", String(c.plan.seed)),
-            ("Số lượt lặp mỗi cấu hình", String(c.plan.replicationsPerRun)),
-            ("Thời gian đo mỗi lượt lặp", L.duration(c.plan.duration)),
-            ("Khởi động mỗi lượt lặp", L.duration(c.plan.warmup)),
-            ("Mức tin cậy", "95% (Student t)"),
+            ("Giá trị khởi tạo ngẫu nhiên (seed)", String(c.plan.seed)),
+            ("Số lần lặp cho mỗi cấu hình", String(c.plan.replicationsPerRun)),
+            ("Thời gian đo mỗi lần lặp", L.duration(c.plan.duration)),
+            ("Thời gian khởi động mỗi lần lặp", L.duration(c.plan.warmup)),
+            ("Mức tin cậy", "95% (phân phối Student t)"),
             ("Số lần mô phỏng", "\(c.plan.simulations) (\(c.plan.replications) \(t.replicationsWord))"),
         ] : [
             ("Seed", String(c.plan.seed)),

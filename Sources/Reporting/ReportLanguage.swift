@@ -62,7 +62,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     func decimal(_ s: String) -> String { self == .vi ? s.replacingOccurrences(of: ".", with: ",") : s }
 
     func percent(_ x: Double) -> String { decimal(NumberFormat.percent(x)) }
-    func duration(_ s: Double) -> String { decimal(NumberFormat.duration(s)) }
+    func duration(_ s: Double) -> String { localizedDuration(s) }
     func bandwidth(_ bps: Double) -> String { decimal(NumberFormat.bandwidth(bps)) }
     func bytes(_ b: Double) -> String { decimal(NumberFormat.bytes(b)) }
     func significant(_ x: Double) -> String { decimal(NumberFormat.significant(x)) }
@@ -354,7 +354,7 @@ struct ReportText: Sendable {
         purchases: "Hạng mục mua sắm",
         agencies: "Cơ quan",
         simulations: "Số lần mô phỏng",
-        replicationsWord: "lượt lặp",
+        replicationsWord: "lần lặp",
         costByAgencyYear: "Chi phí theo cơ quan và năm",
         costByAgencyYearNote: "Số tiền mỗi cơ quan chi trong từng năm: mua sắm và thuê kênh của năm đó cộng chi phí vận hành và tiền thuê của các hạng mục đã mua trước đó, cộng tiền điện của máy chủ đang vận hành.",
         agency: "Cơ quan",
@@ -367,7 +367,7 @@ struct ReportText: Sendable {
         infeasibleYear: "không có cấu hình nào trong giới hạn cho phép (max_servers, max_bandwidth, max_rate, max_capacity) đáp ứng mọi mục tiêu",
         unmet: "không đạt",
         procurement: "Kế hoạch mua sắm",
-        procurementNote: "Mỗi dòng là một hạng mục mua sắm: máy chủ và thiết bị lưu trữ được mua đứt (thành tiền = số lượng × đơn giá; lưu trữ mua theo bước dung lượng khả dụng) và phát sinh chi phí vận hành mỗi năm sau đó; băng thông được thuê theo bước (thành tiền = tiền thuê năm đầu, các năm sau trả tiền thuê như vậy).",
+        procurementNote: "Mỗi dòng là một hạng mục mua sắm: máy chủ và thiết bị lưu trữ được mua đứt (thành tiền = số lượng × đơn giá; lưu trữ mua theo gói dung lượng khả dụng) và phát sinh chi phí vận hành mỗi năm sau đó; băng thông được thuê theo gói (thành tiền = tiền thuê năm đầu, các năm sau trả tiền thuê như vậy).",
         agencyTotal: "tổng cả giai đoạn",
         year: "Năm",
         what: "Hạng mục",
@@ -380,9 +380,9 @@ struct ReportText: Sendable {
         serversKind: "Máy chủ",
         bandwidthKind: "Băng thông",
         serversUnit: "máy chủ",
-        stepsUnit: "bước",
+        stepsUnit: "gói",
         utilisationChange: "mức sử dụng",
-        capacity: "Năng lực lắp đặt theo năm",
+        capacity: "Công suất đã lắp đặt theo năm",
         capacityNote: "Năng lực sau khi mua sắm của từng năm; những gì đã mua không bao giờ bị loại bỏ.",
         resource: "Tài nguyên",
         pool: "Cụm máy chủ",
@@ -414,7 +414,7 @@ struct ReportText: Sendable {
         metric: "Chỉ số",
         limit: "Giới hạn",
         value: "Giá trị",
-        bound: "Cận 95%",
+        bound: "Cận trên khoảng tin cậy 95%",
         met: "Đạt",
         yes: "đạt",
         no: "KHÔNG ĐẠT",
@@ -430,12 +430,12 @@ struct ReportText: Sendable {
         inputsCount: { n, a in "\(n) dữ liệu đầu vào, trong đó \(a) được đánh dấu là giả định." },
         method: "Phương pháp",
         methodParagraphs: { seed, replications, duration, warmup, simulations, simulated, baseYear in [
-            "Mọi số liệu trong báo cáo này đến từ mô phỏng sự kiện rời rạc của kịch bản với hạt giống ngẫu nhiên (seed) \(seed). Mỗi cấu hình được mô phỏng qua \(replications) lượt lặp độc lập; mỗi lượt lặp mô phỏng giai đoạn khởi động \(warmup) (bị loại bỏ) rồi đo \(duration) thời gian mô phỏng. Tải của mỗi năm bằng tải năm cơ sở (\(baseYear)) nhân với (1 + tốc độ tăng trưởng) cho mỗi năm sau năm cơ sở.",
-            "Các thống kê là giá trị trung bình qua các lượt lặp với khoảng tin cậy 95% theo phân phối Student t với (số lượt lặp − 1) bậc tự do. Các phân vị (p50, p95, p99) gộp mọi yêu cầu được đo của mọi lượt lặp; khoảng tin cậy của chúng dùng cùng phân vị đó trong từng lượt lặp.",
-            "Một mục tiêu chỉ được coi là đạt khi cận trên của khoảng tin cậy 95% nằm trong giới hạn. Khi ước lượng nằm trong giới hạn nhưng khoảng tin cậy thì không, cấu hình được mô phỏng lại với nhiều lượt lặp hơn (tối đa gấp bốn lần) trước khi bị loại.",
+            "Mọi số liệu trong báo cáo này đến từ mô phỏng sự kiện rời rạc của kịch bản với giá trị khởi tạo ngẫu nhiên (seed) \(seed). Mỗi cấu hình được mô phỏng qua \(replications) lần lặp độc lập; mỗi lần lặp mô phỏng giai đoạn khởi động \(warmup) (bị loại bỏ) rồi đo \(duration) thời gian mô phỏng. Tải của mỗi năm bằng tải năm cơ sở (\(baseYear)) nhân với (1 + tốc độ tăng trưởng) cho mỗi năm sau năm cơ sở.",
+            "Các thống kê là giá trị trung bình qua các lần lặp với khoảng tin cậy 95% theo phân phối Student t với (số lần lặp − 1) bậc tự do. Các phân vị (p50, p95, p99) gộp mọi yêu cầu được đo của mọi lần lặp; khoảng tin cậy của chúng dùng cùng phân vị đó trong từng lần lặp.",
+            "Một mục tiêu chỉ được coi là đạt khi cận trên của khoảng tin cậy 95% nằm trong giới hạn. Khi ước lượng nằm trong giới hạn nhưng khoảng tin cậy thì không, cấu hình được mô phỏng lại với nhiều lần lặp hơn (tối đa gấp bốn lần) trước khi bị loại.",
             "Việc xác định quy mô được thực hiện theo từng năm và không bao giờ loại bỏ những gì đã mua ở năm trước. Trước tiên, các công thức giải tích của lý thuyết hàng đợi khoanh vùng từng cụm máy chủ và đường truyền: một cận dưới mà mọi cấu hình khả thi phải đạt (tải yêu cầu, điều kiện ổn định và mục tiêu mức sử dụng) và một điểm xuất phát rộng rãi (Erlang C với ít chờ đợi). Điểm xuất phát được mô phỏng và tăng dần khi còn mục tiêu chưa đạt; sau đó từng tài nguyên, đắt nhất trước, được tìm kiếm xuống giá trị nhỏ nhất vẫn đáp ứng mọi mục tiêu. Hạng mục mua sắm là phần chênh lệch giữa các năm.",
-            "Tổng cộng đã chạy \(simulations) lần mô phỏng (\(simulated) lượt lặp) cho kế hoạch này. Mọi lần chạy dùng cùng một hạt giống (số ngẫu nhiên chung), nên cùng kịch bản và tùy chọn cho ra cùng một báo cáo.",
-            "Chi phí: máy chủ tính theo đơn giá vào năm mua và chi phí vận hành vào mỗi năm sau đó trong giai đoạn; băng thông được thuê theo bước, trả hằng năm kể từ năm bổ sung. Lưu trữ không được mô phỏng: dung lượng cần có mỗi năm bằng dữ liệu × số bản sao / (1 − tỷ lệ dự phòng), trong đó dữ liệu dạng kho (hồ sơ, ảnh sinh trắc) tăng theo tốc độ riêng của nó, còn dữ liệu phát sinh theo yêu cầu (như nhật ký xác thực) bằng số yêu cầu trung bình mỗi ngày × 365 × số năm lưu giữ × dung lượng mỗi bản ghi; khi nhu cầu vượt dung lượng hiện có, thiết bị lưu trữ được mua thêm theo bước, như máy chủ. Tiền điện là chi phí vận hành, không phải hạng mục mua sắm: số máy chủ lắp đặt trong năm × công suất bình quân × PUE × 8.760 giờ × giá điện. Tổng chi phí của một cơ quan là tổng thành tiền các hạng mục cộng chi phí vận hành hằng năm của chúng đến năm cuối của giai đoạn, cộng tiền điện của từng năm.",
+            "Tổng cộng đã chạy \(simulations) lần mô phỏng (\(simulated) lần lặp) cho kế hoạch này. Mọi lần chạy dùng cùng một giá trị khởi tạo ngẫu nhiên (kỹ thuật số ngẫu nhiên chung), nên cùng kịch bản và tùy chọn cho ra cùng một báo cáo.",
+            "Chi phí: máy chủ tính theo đơn giá vào năm mua và chi phí vận hành vào mỗi năm sau đó trong giai đoạn; băng thông được thuê theo gói, trả hằng năm kể từ năm bổ sung. Lưu trữ không được mô phỏng: dung lượng cần có mỗi năm bằng dữ liệu × số bản sao / (1 − tỷ lệ dự phòng), trong đó dữ liệu dạng kho (hồ sơ, ảnh sinh trắc) tăng theo tốc độ riêng của nó, còn dữ liệu phát sinh theo yêu cầu (như nhật ký xác thực) bằng số yêu cầu trung bình mỗi ngày × 365 × số năm lưu giữ × dung lượng mỗi bản ghi; khi nhu cầu vượt dung lượng hiện có, thiết bị lưu trữ được mua thêm theo gói dung lượng, như máy chủ. Tiền điện là chi phí vận hành, không phải hạng mục mua sắm: số máy chủ lắp đặt trong năm × công suất bình quân × PUE × 8.760 giờ × giá điện. Tổng chi phí của một cơ quan là tổng thành tiền các hạng mục cộng chi phí vận hành hằng năm của chúng đến năm cuối của giai đoạn, cộng tiền điện của từng năm.",
         ] },
         files: "Các tệp của báo cáo",
         filesNote: "Các bảng của báo cáo dưới dạng CSV (phân tách bằng dấu phẩy, RFC 4180, số ở dạng máy đọc được):",

@@ -43,12 +43,8 @@ enum ReportMarkdown {
         // Summary
         m += "## \(e(t.summary))\n\n"
         let infeasible = c.infeasibleYears
-        if !infeasible.isEmpty {
-            m += "> **\(e(t.infeasibleTitle.uppercased()))**\n>\n"
-            for y in infeasible { m += "> - \(y.year): \(e(t.infeasibleYear)); \(e(t.unmet)): \(e(c.unmetText(y)))\n" }
-            m += "\n"
-        }
-        m += "- **\(e(t.totalCost)):** \(e(c.money(c.plan.totalCost))) (\(c.firstYear)–\(c.lastYear): \(e(t.totalCostNote)))\n"
+        m += statusLead(c)
+        m += totalLine(c)
         if c.hasEnergy { m += "- **\(e(t.energyTotal)):** \(e(c.money(c.energyTotal)))\n" }
         m += "- **\(e(t.purchases)):** \(c.itemCount) (\(c.buyingAgencies) / \(c.scenario.agencies.count) \(e(t.agencies.lowercased())))\n"
         m += "- **\(e(t.simulations)):** \(c.plan.simulations) (\(c.plan.replications) \(e(t.replicationsWord)))\n\n"
@@ -60,18 +56,19 @@ enum ReportMarkdown {
         }
         rows.append(["**\(e(t.allAgencies))**"] + c.yearTotals.map { "**\(c.amount($0))**" } + ["**\(c.amount(c.plan.totalCost))**"])
         m += table([e(t.agency)] + c.plan.years.map(String.init) + [e(t.total)], rows, right: Set(1...(c.plan.years.count + 1)))
+        m += costSplit(c)
         if !c.idleAgencies.isEmpty { m += "\(e(t.noPurchases)): \(e(c.idleAgencies.joined(separator: "; "))).\n\n" }
 
         // Procurement
         m += "## \(e(t.procurement))\n\n\(e(t.procurementNote))\n\n"
         if c.itemCount == 0 { m += "\(e(t.nothingToBuy))\n\n" }
         for a in c.plan.agencies {
-            m += "### \(e(a.name)) (\(e(a.id))) — \(e(t.agencyTotal)): \(e(c.money(a.totalCost)))\n\n"
+            m += "### \(e(a.name)) (\(e(a.id))) — \(e(c.agencyTotalLabel)): \(e(c.money(a.totalCost)))\n\n"
             if a.items.isEmpty { m += "\(e(t.noPurchases)) \(e(a.name)).\n\n"; continue }
             let rows = a.items.map { i -> [String] in
                 let unit = c.unitText(i).map { " (\(e($0)))" } ?? ""
                 return [String(i.year), "\(e(c.kindName(i))) **\(e(i.resource.id))**\(unit)", e(c.whereText(i)), e(c.quantityText(i)),
-                        c.amount(i.unitCost), c.amount(i.cost), c.amount(i.opexPerYear),
+                        e(c.price(i.unitCost, i)), e(c.price(i.cost, i)), e(c.price(i.opexPerYear, i)),
                         "\(e(c.reasonText(i))); \(e(c.utilisationText(i)))"]
             }
             let cur = " (\(e(c.currencyLabel)))"
@@ -96,7 +93,8 @@ enum ReportMarkdown {
         // Targets
         m += "## \(e(c.fill(t.targets, String(c.lastYear))))\n\n\(e(t.targetsNote))\n\n"
         if let f = c.final, !f.results.targets.isEmpty {
-            let rows = c.targetRows(f.results.targets).map { r in [code(r[0]), e(r[1]), e(r[2]), e(r[3]), e(r[4]), e(r[5])] }
+            if let note = c.finalTriedNote { m += "> \(e(note))\n\n" }
+            let rows = c.targetRows(f.results.targets).map { r in [e(r[0]), e(r[1]), e(r[2]), e(r[3]), e(r[4]), e(r[5])] }
             m += table([e(t.subject), e(t.metric), e(t.limit), e(t.value), e(t.bound), e(t.met)], rows, right: [2, 3, 4])
         } else {
             m += "\(e(t.noData))\n\n"

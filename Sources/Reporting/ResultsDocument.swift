@@ -1,13 +1,17 @@
 import InfraModel
+import Planning
 import Scenario
 import SimKernel
 
 /// The results document of `capsim run --json` (contract §4): times in seconds, rates per second,
 /// bandwidth in bit/s; each statistic is `{"mean", "ci95"}` and latencies add pooled p50/p95/p99.
 public enum ResultsDocument {
-    /// - Parameter overrides: the `--set` overrides the scenario was run with, recorded as `"overrides"`.
-    public static func json(_ r: RunResults, year: Int, overrides: [ScenarioOverride] = []) -> JSONValue {
-        var members = header(r, year: year) + [("overrides", self.overrides(overrides)),
+    /// - Parameters:
+    ///   - overrides: the `--set` overrides the scenario was run with, recorded as `"overrides"`.
+    ///   - window: the simulated window, recorded as `"start"` and `"window_changed_by"` when given.
+    public static func json(_ r: RunResults, year: Int, overrides: [ScenarioOverride] = [],
+                            window: SimulationWindow? = nil) -> JSONValue {
+        var members = header(r, year: year) + PlanDocument.window(window) + [("overrides", self.overrides(overrides)),
             ("pools", pools(r)),
             ("links", links(r)),
             ("limiters", limiters(r)),

@@ -1,12 +1,16 @@
 import InfraModel
+import Planning
 
 /// The human summary of a run: tables of pools, links, workloads and targets.
 public enum RunSummary {
-    public static func text(_ r: RunResults, year: Int) -> String {
+    /// - Parameter window: the simulated window, stated under the title when given.
+    public static func text(_ r: RunResults, year: Int, window: SimulationWindow? = nil) -> String {
         typealias F = NumberFormat
         var out = "capsim run: \(r.scenario), year \(year), \(r.replications) replications × \(F.duration(r.duration)) measured"
         out += r.warmup > 0 ? " after \(F.duration(r.warmup)) warm-up" : ""
-        out += ", seed \(r.seed); ± = 95% confidence half-width\n\n"
+        out += ", seed \(r.seed); ± = 95% confidence half-width\n"
+        if let window { out += "window: \(ReportLanguage.en.window(window))\n" }
+        out += "\n"
         if !r.pools.isEmpty {
             var t = TextTable(title: "Pools", header: ["pool", "servers", "utilisation", "throughput", "wait mean", "response mean", "p95", "p99", "blocked", "abandoned", "availability"],
                               rightAligned: Set(1...10))
@@ -77,8 +81,24 @@ public enum RunSummary {
             let unmet = r.targets.filter { !$0.met }.count
             out += unmet == 0 ? "All \(r.targets.count) targets met (95% bound within the limit).\n"
                               : "\(unmet) of \(r.targets.count) targets NOT met.\n"
+            if unmet > 0 { out += unmetExplanation(r) }
         }
         for warning in r.warnings { out += "warning: \(warning)\n" }
+        return out
+    }
+
+    /// Why `run` may miss a target that `size` and `plan` then meet without buying anything: which unmet targets are
+    /// unclear (estimate within the limit, 95% bound above it), and how the commands differ.
+    static func unmetExplanation(_ r: RunResults) -> String {
+        var out = ""
+        let unclear = r.targets.filter { !$0.met && $0.value <= $0.target.limit }
+        for t in unclear {
+            out += "note: \(t.target.subject.label) \(t.target.metric.rawValue): the estimate is within the limit but its 95% bound is not; "
+                + "\(r.replications) replications cannot tell (try --replications \(r.replications * 4)).\n"
+        }
+        out += "note: run simulates the installed capacity, every server up, with the scenario's replications. size and plan "
+            + "simulate n+k reserves out of service and re-simulate unclear estimates with up to 4 × the replications: "
+            + "plan may buy nothing for a target that run reports as unclear, and buys what a clearly missed target needs.\n"
         return out
     }
 

@@ -72,7 +72,7 @@ struct UncertaintyText: Sendable {
     static let vi = UncertaintyText(
         heading: "Bất định và độ nhạy",
         intro: "Kế hoạch ở trên ứng với một tương lai. Phần này rút ngẫu nhiên nhiều lần các giả định chưa chắc chắn và lập kế hoạch đầy đủ cho từng lần rút, "
-            + "dùng cùng hạt giống mô phỏng để khác biệt đến từ giả định chứ không phải từ nhiễu mô phỏng.",
+            + "dùng cùng giá trị khởi tạo ngẫu nhiên (seed) của mô phỏng để khác biệt đến từ giả định chứ không phải từ nhiễu mô phỏng.",
         budget: "Tổng chi phí cả giai đoạn",
         p10Card: "P10 (lạc quan)", p50Card: "P50 (điển hình)", p90Card: "P90 (ngân sách với độ tin cậy 90%)",
         interval: "khoảng tin cậy 95%",
@@ -80,7 +80,7 @@ struct UncertaintyText: Sendable {
         fanTitle: "Chi phí theo năm qua các tương lai",
         fanNote: "Dải màu: từ P10 đến P90 chi phí từng năm qua các tương lai được lấy mẫu; đường liền: P50; đường đứt: kế hoạch với mọi giả định ở giá trị gốc.",
         fanBand: "P10–P90", fanMedian: "P50", fanBase: "giả định gốc",
-        tornadoTitle: "Giả định nào quyết định ngân sách (biểu đồ lốc xoáy)",
+        tornadoTitle: "Giả định nào quyết định ngân sách (biểu đồ tornado)",
         tornadoNote: "Mỗi thanh cho một giả định đi từ phân vị 10 đến phân vị 90 (từ giá trị nhỏ nhất đến lớn nhất được liệt kê), các giả định khác giữ giá trị gốc; vạch dọc là tổng chi phí khi mọi giả định ở giá trị gốc.",
         tornadoLow: "giả định ở mức thấp", tornadoHigh: "giả định ở mức cao", tornadoBase: "gốc", tornadoNoise: "nhiễu mô phỏng (95%)",
         probabilityTitle: "Khả năng phải mua sắm, theo tài nguyên và năm",
@@ -90,8 +90,8 @@ struct UncertaintyText: Sendable {
         robustInfeasible: "Số tương lai đáp ứng được trong giới hạn (max_servers, max_bandwidth) ít hơn tỷ lệ đã chọn: kế hoạch vững không đạt các mục tiêu.",
         percentilesNotAdditive: "Các phân vị không cộng được với nhau: P90 của tổng không bằng tổng P90 của các cơ quan.",
         infeasibleSamples: "%@ số tương lai không thể đáp ứng trong giới hạn; chi phí của chúng không được tính vào các phân vị.",
-        noise: "Lập lại kế hoạch cho một số tương lai với hạt giống mô phỏng khác làm tổng chi phí thay đổi khoảng ±%@ (95%), bằng %@ độ phân tán giữa các tương lai; chênh lệch nhỏ hơn mức này là nhiễu.",
-        method: "Phương pháp: %@ mẫu (%@), hạt giống thiết kế %@, hạt giống mô phỏng %@.",
+        noise: "Lập lại kế hoạch cho một số tương lai với giá trị khởi tạo ngẫu nhiên (seed) khác của mô phỏng làm tổng chi phí thay đổi khoảng ±%@ (95%), bằng %@ độ phân tán giữa các tương lai; chênh lệch nhỏ hơn mức này là nhiễu.",
+        method: "Phương pháp: %@ mẫu (%@), seed của thiết kế mẫu %@, seed của mô phỏng %@.",
         resource: "Tài nguyên", input: "Giả định", low: "Thấp", high: "Cao", costAtLow: "Tổng khi thấp", costAtHigh: "Tổng khi cao",
         swing: "Biên độ", spearman: "Tương quan hạng", samplesWord: "mẫu",
         infeasibleEnd: "không có phương án trong giới hạn",

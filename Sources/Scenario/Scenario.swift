@@ -44,6 +44,8 @@ public struct Scenario: Sendable {
     public var facilities: [Facility] = []
     /// Where the values that size a simulation are written (for errors of `RunGuard`).
     public var locations = ValueLocations()
+    /// Valid values that are probably not what their author meant (unit-less traps, unpriced pools), located.
+    public var warnings: [ScenarioWarning] = []
 
     public init(name: String, description: String? = nil, currency: String = "VND", seed: UInt64 = 1,
                 simulation: SimulationSettings, horizon: Horizon = Horizon(), agencies: [Agency] = [],

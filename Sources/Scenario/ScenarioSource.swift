@@ -72,8 +72,15 @@ public struct ScenarioSource: @unchecked Sendable {
             try Self.attribute(&diagnostics, to: placements, origin: origin)
             throw ScenarioError.invalid(ScenarioLoader.sorted(diagnostics))
         }
-        if collectInputs { scenario.inputs = InputRegister.collect(root: root, text: text) }
         scenario.locations = ValueLocations(root: tree.root, file: path)
+        if collectInputs {
+            scenario.inputs = InputRegister.collect(root: root, text: text)
+            scenario.warnings = ScenarioLint.warnings(root: tree.root, scenario: scenario, file: path).map { w in
+                guard let o = placements.last(where: { $0.placement.line == w.location.line && $0.placement.column == w.location.column })?.override
+                else { return w }
+                return ScenarioWarning(location: w.location, message: w.message + " (value set by --set \(o.argument))")
+            }
+        }
         scenario.overrides = overrides
         return scenario
     }

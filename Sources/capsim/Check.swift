@@ -27,7 +27,7 @@ struct Check: ParsableCommand {
         try Failures.guarded {
             let base = try BaselineDocument.load(path: baseline)
             // The baseline's own overrides first, so the rerun is the baseline's scenario; then the new ones.
-            let scenario = try ScenarioLoader.load(path: file, overrides: base.overrides + what.overrides())
+            let scenario = try ScenarioFile.load(file, overrides: base.overrides + what.overrides())
             let overrides = RunStudy.Overrides(year: base.year, seed: base.seed, replications: base.replications,
                                                duration: base.duration, givenBy: "baseline \(baseline)")
             let results = try RunStudy.run(scenario, overrides, jobs: jobs, limits: RunLimits.standard.allowingLong(allowLong))

@@ -29,7 +29,6 @@ struct Explore: ParsableCommand {
     @OptionGroup var output: JSONOutput
 
     func validate() throws {
-        if simulation.year != nil { throw ValidationError("explore plans every year of the horizon; --year is for run and size") }
         if let n = samples, n < 2 { throw ValidationError("--samples must be at least 2") }
         if let q = quantile, !(q > 0 && q < 1) { throw ValidationError("--quantile must be between 0 and 1 (exclusive)") }
         if let m = noiseCheck, m < 0 { throw ValidationError("--noise-check must be >= 0") }
@@ -38,6 +37,7 @@ struct Explore: ParsableCommand {
     func run() throws {
         try Failures.guarded {
             let source = try ScenarioSource.load(path: file)
+            ScenarioFile.warn(try source.scenario(overrides: simulation.what.overrides()))
             let options = ExploreStudy.Options(samples: samples, method: method, quantile: quantile, designSeed: designSeed,
                                                noiseCheck: noiseCheck, simulation: try simulation.overrides())
             let study = try ExploreStudy(source: source, overrides: simulation.what.overrides(), options: options)

@@ -14,14 +14,10 @@ struct Plan: ParsableCommand {
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: JSONOutput
 
-    func validate() throws {
-        if simulation.year != nil { throw ValidationError("plan sizes every year of the horizon; --year is for run and size") }
-    }
-
     func run() throws {
         try Failures.guarded {
             let path = try file ?? DefaultScenario.path()
-            let scenario = try ScenarioLoader.load(path: path, overrides: simulation.what.overrides())
+            let scenario = try ScenarioFile.load(path, overrides: simulation.what.overrides())
             let started = Date()
             let years = scenario.horizon.yearCount
             let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }

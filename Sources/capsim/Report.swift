@@ -11,10 +11,11 @@ struct Report: ParsableCommand {
         abstract: "Plan the scenario and write an investment-proposal report (HTML, Markdown, CSV) into a folder.",
         discussion: """
         Writes DIR/index.html (one self-contained page: inline CSS and charts, prints on A4), DIR/report.md, \
-        and CSV tables: procurement.csv (one row per plan item), capacity.csv, energy.csv, pools.csv, links.csv, limiters.csv, \
-        workloads.csv, targets.csv and assumptions.csv. When the scenario has events, the last plan year is also \
-        simulated with time series on its planned capacity: the report charts it and writes series.csv. When the \
-        scenario has an uncertainty: block, the report adds an uncertainty section (budget percentiles, cost fan \
+        and CSV tables (UTF-8 with a byte order mark, for spreadsheets): procurement.csv (one row per plan item), \
+        costs.csv (investment and running costs per agency and year), capacity.csv, energy.csv, pools.csv, links.csv, \
+        limiters.csv, workloads.csv, targets.csv and assumptions.csv. When the scenario has events, the last plan year \
+        is also simulated with time series on its planned capacity: the report charts it and writes series.csv. When \
+        the scenario has an uncertainty: block, the report adds an uncertainty section (budget percentiles, cost fan \
         chart, tornado, purchase probabilities, robust plan) and explore-runs.csv and sensitivity.csv: the study runs \
         first (it takes minutes), or comes from a finished explore document (--explore). Exits with 2 after writing \
         the report when the plan is infeasible.
@@ -34,7 +35,6 @@ struct Report: ParsableCommand {
     @OptionGroup var simulation: SimulationOptions
 
     func validate() throws {
-        if simulation.year != nil { throw ValidationError("report plans every year of the horizon; --year is for run and size") }
         if noExplore && explore != nil { throw ValidationError("--explore and --no-explore exclude each other") }
         if let n = samples, n < 2 { throw ValidationError("--samples must be at least 2") }
     }
@@ -44,7 +44,7 @@ struct Report: ParsableCommand {
             try OutputFolder.check(out)
             let source = try ScenarioSource.load(path: file)
             let overrides = try simulation.what.overrides()
-            let scenario = try source.scenario(overrides: overrides)
+            let scenario = try ScenarioFile.decode(source, overrides: overrides)
             let started = Date()
             let years = scenario.horizon.yearCount
             let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }

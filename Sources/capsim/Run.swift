@@ -4,10 +4,14 @@ import Planning
 import Reporting
 import Scenario
 
+/// `--year`: for the commands that simulate or size one year (run, size); plan, report and explore size every year.
+struct YearOption: ParsableArguments {
+    @Option(help: "Simulate this year's load, within the scenario's horizon (default: the base year).")
+    var year: Int?
+}
+
 /// Options shared by commands that simulate.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Simulate this year's load (default: the scenario's base year).")
-    var year: Int?
     @Option(help: "Random seed (default: the scenario's seed).")
     var seed: UInt64?
     @Option(help: "Independent replications (default: the scenario's).")
@@ -29,7 +33,8 @@ struct SimulationOptions: ParsableArguments {
         if let d = duration, (try? Units.duration(d)) == nil { throw ValidationError("--duration '\(d)' is not a duration; expected e.g. 2h, 30m, 900s") }
     }
 
-    func overrides() throws -> RunStudy.Overrides {
+    /// The options as overrides of the scenario; `year` from `YearOption` where the command has it.
+    func overrides(year: Int? = nil) throws -> RunStudy.Overrides {
         RunStudy.Overrides(year: year, seed: seed, replications: replications, duration: try duration.map { try Units.duration($0) })
     }
 }
@@ -39,6 +44,7 @@ struct Run: ParsableCommand {
 
     @Argument(help: "Scenario file (YAML).")
     var file: String
+    @OptionGroup var year: YearOption
     @OptionGroup var simulation: SimulationOptions
     @Option(help: ArgumentHelp("Add time series per interval of measured time to the JSON results (and recovery times after events), e.g. 10s or 1m.",
                                valueName: "INTERVAL"))
@@ -53,8 +59,8 @@ struct Run: ParsableCommand {
 
     func run() throws {
         try Failures.guarded {
-            let scenario = try ScenarioLoader.load(path: file, overrides: simulation.what.overrides())
-            let overrides = try simulation.overrides()
+            let scenario = try ScenarioFile.load(file, overrides: simulation.what.overrides())
+            let overrides = try simulation.overrides(year: year.year)
             let year = overrides.year ?? scenario.horizon.baseYear
             let replications = overrides.replications ?? scenario.simulation.replications
             let interval = try series.map { try Units.duration($0) }
@@ -67,8 +73,9 @@ struct Run: ParsableCommand {
                                            progress: Terminal.progress("replications", total: replications),
                                            limits: simulation.limits)
             let seconds = Date().timeIntervalSince(started)
-            try output.emit(ResultsDocument.json(results, year: year, overrides: scenario.overrides))
-            output.human(RunSummary.text(results, year: year)
+            let window = SimulationWindow(scenario, overrides)
+            try output.emit(ResultsDocument.json(results, year: year, overrides: scenario.overrides, window: window))
+            output.human(RunSummary.text(results, year: year, window: window)
                 + "\(results.events) events in \(NumberFormat.fixed(seconds, 2)) s wall time on \(simulation.jobs) thread(s)\n")
         }
     }

@@ -11,14 +11,16 @@ struct Size: ParsableCommand {
 
     @Argument(help: "Scenario file (YAML).")
     var file: String
+    @OptionGroup var year: YearOption
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: JSONOutput
 
     func run() throws {
         try Failures.guarded {
-            let scenario = try ScenarioLoader.load(path: file, overrides: simulation.what.overrides())
+            let scenario = try ScenarioFile.load(file, overrides: simulation.what.overrides())
             let started = Date()
-            let report = try SizeStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, limits: simulation.limits)
+            let report = try SizeStudy.run(scenario, try simulation.overrides(year: year.year), jobs: simulation.jobs,
+                                           limits: simulation.limits)
             try output.emit(PlanDocument.size(report))
             output.human(PlanSummary.size(report) + "wall time \(NumberFormat.fixed(Date().timeIntervalSince(started), 1)) s\n")
             if !report.outcome.feasible { throw ExitCode(2) }

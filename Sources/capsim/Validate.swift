@@ -22,7 +22,7 @@ struct Validate: ParsableCommand {
                     Terminal.out("\(file): ok (portfolio of \(portfolio.members.count) members)\n")
                     continue
                 }
-                let scenario = try ScenarioLoader.load(path: file)
+                let scenario = try ScenarioFile.load(file)
                 try ScenarioCheck.limits(scenario, RunLimits.standard.allowingLong(allowLong))
                 let warnings = try ScenarioCheck.warnings(scenario)
                 for w in warnings { Terminal.error("\(file): warning: \(w)") }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// A scenario small enough to validate instantly, whose values the bad-input cases replace.
+/// A scenario small enough to validate instantly, whose values the bad-input cases replace. Its pool is priced so
+/// that the only diagnostics are those under test (a pool without unit: is warned about).
 private let small = """
 name: small
 simulation: {duration: 10m, warmup: 1m, replications: 3}
@@ -12,6 +13,7 @@ pools:
     site: s
     servers: 2
     concurrency: 2
+    unit: {name: server, cost: 1}
 workloads:
   - id: w
     arrivals: {rate: 5/s}
@@ -191,7 +193,7 @@ struct HostileInputCLITests {
             + "targets: [{workload: w, p95: 1s}]\n")
         let (r, seconds) = try timed(["size", file])
         #expect(r.status == 2)
-        #expect(r.stdout.contains("No configuration within the bounds"))
+        #expect(r.stdout.contains("NO FEASIBLE CONFIGURATION: no configuration within the bounds"))
         #expect(seconds < 5)
     }
 

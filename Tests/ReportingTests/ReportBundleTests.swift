@@ -219,17 +219,17 @@ import Testing
         let missed = TargetResult(target: Target(subject: .pool("web"), metric: .maxUtilization, limit: 0.8),
                                   value: 0.806, bound: 0.81, met: false)
         let target = PurchaseReason(.missedTarget(missed), kind: .pool)
-        #expect(ReportLanguage.en.reason(target) == "pool:web max_utilization would be 80.6% (limit 80.0%) with one step less")
-        #expect(ReportLanguage.vi.reason(target) == "nếu bớt một bước, pool:web max_utilization sẽ là 80,6% (giới hạn 80,0%)")
+        #expect(ReportLanguage.en.reason(target) == "with one server fewer, the utilisation of pool web would be 80.6% (limit 80.0%)")
+        #expect(ReportLanguage.vi.reason(target) == "nếu bớt 1 máy chủ, mức sử dụng của cụm máy chủ web sẽ là 80,6% (giới hạn 80,0%)")
         let reserve = PurchaseReason(.utilizationLimit(limit: 0.7, offered: 9.69), kind: .pool, reserve: 1)
         #expect(ReportLanguage.en.reason(reserve) == "utilisation target 70% with 9.69 servers of offered load, plus 1 in reserve (n+1)")
         #expect(ReportLanguage.vi.reason(reserve)
-                == "mục tiêu mức sử dụng 70% với tải yêu cầu 9,69 máy chủ, cộng 1 máy chủ dự phòng (n+1)")
+                == "mục tiêu mức sử dụng 70% với tải yêu cầu tương đương 9,69 máy chủ, cộng 1 máy chủ dự phòng (n+1)")
         #expect(ReportLanguage.en.reason(PurchaseReason(.installed, kind: .pool)) == "already installed")
         #expect(ReportLanguage.vi.reason(PurchaseReason(.installed, kind: .pool)) == "đã lắp đặt từ trước")
         let link = PurchaseReason(.stability(offered: 6.4e6), kind: .link)
         #expect(ReportLanguage.en.reason(link) == "stability: 6.4 Mbit/s offered")
-        #expect(ReportLanguage.vi.reason(link) == "ổn định hàng đợi: lưu lượng yêu cầu 6,4 Mbit/s")
+        #expect(ReportLanguage.vi.reason(link) == "điều kiện ổn định hàng đợi: lưu lượng yêu cầu 6,4 Mbit/s")
     }
 
     @Test func moneyFollowsTheLanguage() {

@@ -72,13 +72,14 @@ func temporaryFolder(_ name: String) -> String {
 
 func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
-/// A small RFC 4180 parser: quoted fields with doubled quotes, CRLF or LF line ends.
+/// A small RFC 4180 parser: quoted fields with doubled quotes, CRLF or LF line ends; a leading UTF-8 byte order
+/// mark is skipped, as spreadsheet programs and Python's `utf-8-sig` do.
 func parseCSV(_ text: String) -> [[String]] {
     var rows: [[String]] = []
     var row: [String] = []
     var field = ""
     var quoted = false
-    var chars = Array(text)
+    var chars = Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
     var i = 0
     if let last = chars.last, last != "\n", last != "\r\n" { chars.append("\n") }
     while i < chars.count {

@@ -116,7 +116,7 @@ let storageReport = Result<ReportFixture, any Error> {
             .en: ["Energy", "Energy cost per agency and year", "× PUE", "8,760 h", "Storage need per year", "Storage need and capacity",
                   "Storage <b", "disk shelf", "3 steps", "+150 TB", "records"],
             .vi: ["Điện năng", "Tiền điện theo cơ quan và năm", "8.760 giờ", "Nhu cầu lưu trữ theo năm", "Nhu cầu và dung lượng lưu trữ",
-                  "Lưu trữ <b", "disk shelf", "3 bước", "+150 TB", "tỷ lệ sử dụng dung lượng"],
+                  "Lưu trữ <b", "disk shelf", "3 gói", "+150 TB", "tỷ lệ sử dụng dung lượng"],
         ]
         for language in ReportLanguage.allCases {
             let all = try files(language)
