@@ -112,7 +112,7 @@ public enum PlanStudy {
         for storage in scenario.storage { demand[.storage(storage.id)] = scenario.storageNeed(storage, year: outcome.year) }
         var year = YearCapacity(
             year: outcome.year, capacity: scenario.resources.map { ($0.id, installed[$0.id] ?? 0) }, demand: demand,
-            results: outcome.results, feasible: false, simulations: outcome.simulations, replications: outcome.replications,
+            results: outcome.results, configuration: search.configuration(outcome.values), feasible: false, simulations: outcome.simulations, replications: outcome.replications,
             shortfalls: outcome.shortfalls)
         year.diagnosis = outcome.diagnosis
         year.tried = zip(outcome.variables, outcome.values).map { ($0.resource, $0.capacity($1)) }

@@ -51,7 +51,7 @@ extension SizingSearch {
                     limited[v.resource] = Infeasibility.Limited(resource: v.resource, bound: v.capacity(cap),
                                                                 wanted: Double(wanted))
                 }
-            case .link:
+            case .link, .limiter:
                 values[i] = max(start[i], v.bound)
                 let wanted = peak.isFinite ? factor * peak : .infinity
                 if Self.sufficientFactor * peak > v.capacity(v.bound) || !peak.isFinite {

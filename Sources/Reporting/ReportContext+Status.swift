@@ -68,6 +68,7 @@ extension ReportContext {
             switch r.kind {
             case .pool: description = scenario.pool(r.id)?.description
             case .link: description = scenario.link(r.id)?.description
+            case .limiter: description = scenario.limiter(r.id)?.description
             case .storage: description = scenario.storage(r.id)?.description
             }
         }

@@ -79,11 +79,12 @@ extension ReportLanguage {
         }
     }
 
-    /// The scenario key that bounds a kind: `max_servers`, `max_bandwidth`, `max_capacity`.
+    /// The scenario key that bounds a kind: `max_servers`, `max_bandwidth`, `max_rate`, `max_capacity`.
     private func boundKey(_ kind: ResourceID.Kind) -> String {
         switch kind {
         case .pool: return "max_servers"
         case .link: return "max_bandwidth"
+        case .limiter: return "max_rate"
         case .storage: return "max_capacity"
         }
     }
@@ -95,6 +96,7 @@ extension ReportLanguage {
             let n = Int(value.rounded(.up))
             return self == .en ? "\(n) server\(n == 1 ? "" : "s")" : "\(n) máy chủ"
         case .link: return bandwidth(value)
+        case .limiter: return rate(value)
         case .storage: return bytes(value)
         }
     }

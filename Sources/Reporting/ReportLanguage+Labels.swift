@@ -36,9 +36,11 @@ extension ReportLanguage {
         switch (self, r.kind) {
         case (.en, .pool): kind = "pool"
         case (.en, .link): kind = "link"
+        case (.en, .limiter): kind = "limiter"
         case (.en, .storage): kind = "storage"
         case (.vi, .pool): kind = "cụm máy chủ"
         case (.vi, .link): kind = "đường truyền"
+        case (.vi, .limiter): kind = "bộ giới hạn tốc độ"
         case (.vi, .storage): kind = "hệ thống lưu trữ"
         }
         return "\(kind) \(r.id)"

@@ -53,6 +53,7 @@ extension ReportLanguage {
             switch r.kind {
             case .pool: less = "one server fewer"
             case .link: less = "one bandwidth step less"
+            case .limiter: less = "one rate step less"
             case .storage: less = "one storage step less"
             }
             if k > 0, r.kind == .pool {
@@ -64,6 +65,7 @@ extension ReportLanguage {
             switch r.kind {
             case .pool: less = "bớt 1 máy chủ"
             case .link: less = "thuê bớt một gói băng thông"
+            case .limiter: less = "bớt một bậc tốc độ cho phép"
             case .storage: less = "bớt một gói dung lượng lưu trữ"
             }
             if k > 0, r.kind == .pool {

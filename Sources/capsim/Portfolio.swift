@@ -35,10 +35,6 @@ struct PortfolioCommand: ParsableCommand {
         @OptionGroup var simulation: SimulationOptions
         @OptionGroup var output: JSONOutput
 
-        func validate() throws {
-            if simulation.year != nil { throw ValidationError("portfolio plan sizes every year of each member's horizon; --year is for run and size") }
-        }
-
         func run() throws {
             try Failures.guarded {
                 let portfolio = try PortfolioLoader.load(path: file)
@@ -60,10 +56,6 @@ struct PortfolioCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Folder for the report files (created if missing).", valueName: "DIR")) var out: String
         @Option(name: .long, help: ArgumentHelp("Language: en or vi.", valueName: "en|vi")) var lang: ReportLanguage = .en
         @OptionGroup var simulation: SimulationOptions
-
-        func validate() throws {
-            if simulation.year != nil { throw ValidationError("portfolio report plans every year; --year is for run and size") }
-        }
 
         func run() throws {
             try Failures.guarded {
