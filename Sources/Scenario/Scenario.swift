@@ -40,6 +40,8 @@ public struct Scenario: Sendable {
     public var facilities: [Facility] = []
     /// Where the values that size a simulation are written (for errors of `RunGuard`).
     public var locations = ValueLocations()
+    /// Absolute paths of the empirical CSV files the scenario read (its distributions' samples), sorted.
+    public var empiricalFiles: [String] = []
 
     public init(name: String, description: String? = nil, currency: String = "VND", seed: UInt64 = 1,
                 simulation: SimulationSettings, horizon: Horizon = Horizon(), agencies: [Agency] = [],

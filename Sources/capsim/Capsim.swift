@@ -6,7 +6,7 @@ struct Capsim: ParsableCommand {
         commandName: "capsim",
         abstract: "Capacity-planning simulator: simulate, size and plan IT infrastructure against service-level targets.",
         discussion: "With no arguments, capsim plans the bundled national Project 06 scenario.",
-        subcommands: [Validate.self, Run.self, Size.self, Plan.self, Report.self, Check.self, Compare.self, Explore.self, Bench.self],
+        subcommands: [Validate.self, Run.self, Size.self, Plan.self, Report.self, Check.self, Compare.self, Explore.self, Merge.self, Slurm.self, Bench.self],
         defaultSubcommand: Plan.self
     )
 }
