@@ -10,6 +10,7 @@
 # shellcheck shell=bash
 
 slurm_test_begin() {
+  : "${test_name:?set test_name before sourcing slurm-test-lib.sh}"
   slurm_local="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/slurm-local.sh"
   work=$(mktemp -d "${TMPDIR:-/tmp}/capsim-$test_name.XXXXXX")
   started=$EPOCHREALTIME

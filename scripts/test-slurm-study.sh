@@ -42,7 +42,8 @@ t=$EPOCHREALTIME
 "$capsim" slurm "$scenario" --shards 3 --out "$study" --time 10 --submit -- "${options[@]}" | tee "$work/submit.txt"
 array=$(sed -n 's/^submitted .*: job array \([0-9]*\) .*/\1/p' "$work/submit.txt")
 merge=$(sed -n 's/^submitted .*: job \([0-9]*\), after .*/\1/p' "$work/submit.txt")
-[ -n "$array" ] && [ -n "$merge" ] || fail "no job ids in the output of capsim slurm --submit"
+if [ -z "$array" ] || [ -z "$merge" ]; then fail "no job ids in the output of capsim slurm --submit"; fi
+# shellcheck disable=SC2016 # the variable is expanded in the job, not here
 grep -q -- '--shard "$SLURM_ARRAY_TASK_ID/3"' "$study/explore.sbatch" || fail "explore.sbatch does not run the shards"
 wait_job "$array"
 wait_job "$merge"

@@ -81,6 +81,7 @@ public enum SlurmScripts {
             "scenario=\(shellQuoted(s.scenario))",
             "out=\(shellQuoted(s.directory))",
             "",
+            ": \"${SLURM_ARRAY_TASK_ID:?submit this script with sbatch: it is a job array}\"",
             "# Each task plans as many runs at a time as it has CPUs (results do not depend on it).",
             "exec \"$capsim\" explore \"$scenario\" --shard \"$SLURM_ARRAY_TASK_ID/\(s.shards)\" --out \"$out\" \\",
             "    --jobs \"${SLURM_CPUS_PER_TASK:-1}\"" + arguments(s.exploreArguments),
