@@ -49,6 +49,8 @@ public struct ExploreStudy: Sendable {
     /// The simulation seed of the noise-check runs.
     public let noiseSeed: UInt64
     public let simulation: RunStudy.Overrides
+    /// The options as given (what a shard file records to rebuild the study elsewhere).
+    public let options: Options
 
     /// Sets up the study of the scenario at `source` with `overrides` (`--set`) applied.
     public init(source: ScenarioSource, overrides: [ScenarioOverride] = [], options: Options = Options()) throws {
@@ -80,6 +82,7 @@ public struct ExploreStudy: Sendable {
         self.scenario = scenario
         self.spec = spec
         self.simulation = options.simulation
+        self.options = options
         runs = Self.runList(spec: spec, design: design)
     }
 
@@ -122,12 +125,18 @@ public struct ExploreStudy: Sendable {
         }
     }
 
-    /// Plans one run.
-    public func execute(_ run: ExploreRunSpec, cache: SimulationCache? = nil) throws -> ExploreRunResult {
+    /// Checks the estimated work of the whole study (every run a plan like the scenario's as written) against
+    /// `limits` before anything is simulated (`StudyGuard`).
+    public func checkWork(limits: RunLimits) throws {
+        try StudyGuard.check(scenario, simulation, study: .explore(runs: runs.count), limits: limits)
+    }
+
+    /// Plans one run; `limits` apply to its plan (the variant's own loads).
+    public func execute(_ run: ExploreRunSpec, cache: SimulationCache? = nil, limits: RunLimits = .standard) throws -> ExploreRunResult {
         let variant = try source.scenario(overrides: overrides(for: run.inputs), collectInputs: false)
         var settings = simulation
         if case .noise = run.role { settings.seed = noiseSeed }
-        let plan = try PlanStudy.run(variant, settings, jobs: 1, cache: cache)
+        let plan = try PlanStudy.run(variant, settings, jobs: 1, cache: cache, limits: limits)
         let agencies = scenario.agencies.map { a in plan.agencies.first { $0.id == a.id }?.totalCost ?? 0 }
         let resources = scenario.resources.map(\.id)
         let capacity = resources.map { r in plan.capacity.map { $0.capacity(of: r) ?? 0 } }
@@ -138,13 +147,16 @@ public struct ExploreStudy: Sendable {
 
     /// Plans `selected` runs (all by default) on up to `jobs` threads; results come back in run order whatever
     /// `jobs` is.
-    /// - Parameter progress: called with the number of runs finished.
+    /// - Parameters:
+    ///   - limits: apply to every run's plan.
+    ///   - progress: called with the number of runs finished.
     public func execute(_ selected: [ExploreRunSpec]? = nil, jobs: Int, cache: SimulationCache = SimulationCache(),
+                        limits: RunLimits = .standard,
                         progress: (@Sendable (Int) -> Void)? = nil) throws -> [ExploreRunResult] {
         let list = selected ?? runs
         let outcomes = ReplicationRunner.run(count: list.count, jobs: jobs, progress: progress) { i -> Result<ExploreRunResult, ExploreRunError> in
             do {
-                return .success(try execute(list[i], cache: cache))
+                return .success(try execute(list[i], cache: cache, limits: limits))
             } catch {
                 return .failure(ExploreRunError(index: list[i].index, message: "\(error)"))
             }

@@ -3,8 +3,8 @@ import InfraModel
 import Scenario
 
 /// Checks what a command will simulate against `RunLimits` before it simulates anything: the sizes and events of
-/// each simulation (`RunGuard`) and, for `size` and `plan`, the events of the whole study: per year, the expected
-/// number of simulations of the sizing search × the events of one simulation.
+/// each simulation (`RunGuard`) and, for `size`, `plan` and `explore`, the events of the whole study: per year, the
+/// expected number of simulations of the sizing search × the events of one simulation (× the plans of an explore).
 public enum StudyGuard {
     /// What a command simulates.
     public enum Study: Sendable, Equatable {
@@ -14,6 +14,8 @@ public enum StudyGuard {
         case size(year: Int)
         /// The sizing search of every year of the horizon (`plan`, `report`, and `validate`).
         case plan
+        /// `runs` plans of the horizon (`explore`): the work of one plan of the scenario as written, times `runs`.
+        case explore(runs: Int)
     }
 
     /// Throws `ScenarioError.invalid` (located at the value to change) or `SettingLimitError` (for an option)
@@ -37,7 +39,7 @@ public enum StudyGuard {
                 throw SettingLimitError(setting: "--year \(year)", message: problem)
             }
             years = [year]
-        case .plan: years = Array(scenario.horizon.years)
+        case .plan, .explore: years = Array(scenario.horizon.years)
         }
         let estimates = years.map { WorkEstimate(scenario, year: $0, simulation: simulation) }
         // The busiest year decides whether one simulation is too long.
@@ -45,18 +47,28 @@ public enum StudyGuard {
             try RunGuard.checkEvents(scenario, estimate: busiest, sources: sources, limits: limits)
         }
         if case .run = study { return }
+        var runs = 1
+        if case .explore(let n) = study { runs = max(n, 1) }
+        // Plans size every year from what is installed (and bought before); `size` searches one year from scratch.
+        var fromInstalled = true
+        if case .size = study { fromInstalled = false }
         var events = 0.0, simulations = 0.0
         for estimate in estimates {
             let probes = try expectedSimulations(scenario, year: estimate.year, overrides: overrides,
-                                                 fromInstalled: study == .plan)
+                                                 fromInstalled: fromInstalled)
             simulations += probes
             events += probes * estimate.events
         }
         let span = years.count == 1 ? "\(years[0])" : "\(years[0])-\(years[years.count - 1]) (\(years.count) years)"
-        let what = study == .plan ? "a plan of \(span)" : "sizing \(span)"
-        try RunGuard.checkStudy(scenario,
-                                description: "\(what) with about \(Int(simulations.rounded())) simulations of \(simulation.replications) replications",
-                                events: events, sources: sources, limits: limits)
+        let each = "about \(Int(simulations.rounded())) simulations of \(simulation.replications) replications"
+        let description: String
+        switch study {
+        case .explore: description = "a study of \(runs) plans, each of \(span) with \(each),"
+        case .plan: description = "a plan of \(span) with \(each)"
+        case .size, .run: description = "sizing \(span) with \(each)"
+        }
+        try RunGuard.checkStudy(scenario, description: description, events: events * Double(runs), sources: sources,
+                                limits: limits)
     }
 
     /// Why `year` is no year to simulate or size, or nil: the scenario describes the load of its base year and its

@@ -46,6 +46,8 @@ public struct Scenario: Sendable {
     public var locations = ValueLocations()
     /// Valid values that are probably not what their author meant (unit-less traps, unpriced pools), located.
     public var warnings: [ScenarioWarning] = []
+    /// Absolute paths of the empirical CSV files the scenario read (its distributions' samples), sorted.
+    public var empiricalFiles: [String] = []
 
     public init(name: String, description: String? = nil, currency: String = "VND", seed: UInt64 = 1,
                 simulation: SimulationSettings, horizon: Horizon = Horizon(), agencies: [Agency] = [],

@@ -11,7 +11,7 @@ public struct ScenarioSource: @unchecked Sendable {
     /// The file's text.
     public let text: String
     /// Where relative paths inside the file (empirical CSVs) are resolved.
-    let baseDirectory: String
+    public let baseDirectory: String
     let root: Node
 
     /// Reads and parses the file at `path`.
@@ -82,6 +82,7 @@ public struct ScenarioSource: @unchecked Sendable {
             }
         }
         scenario.overrides = overrides
+        scenario.empiricalFiles = decoder.r.empiricalCache.keys.sorted()
         return scenario
     }
 

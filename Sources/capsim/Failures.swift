@@ -20,11 +20,18 @@ enum Failures {
             if case .unreadable = e { return ExitCode(66) }
             return ExitCode(65)
         case let e as ExploreStudy.Failure:
-            Terminal.error("capsim: error: \(e)")
+            // Located failures name their file already.
+            Terminal.error(e.description.contains(": error: ") ? e.description : "capsim: error: \(e)")
             return ExitCode(65)
         case let e as UncertaintyView.Failure:
             Terminal.error(e.description)
             return ExitCode(65)
+        case let e as ExploreMerge.Failure:
+            Terminal.error(e.description)
+            return ExitCode(e.exitStatus)
+        case let e as SlurmSubmit.Failure:
+            Terminal.error(e.description)
+            return ExitCode(69)
         case let e as DocumentComparison.Failure:
             Terminal.error(e.description)
             return ExitCode(65)

@@ -18,11 +18,13 @@ struct CapsimProcess {
         return dir.appendingPathComponent("capsim")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    /// Runs capsim with `arguments` (in `directory`; with `environment` instead of this process's, when given).
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Output {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
         if let d = directory { p.currentDirectoryURL = d }
+        if let e = environment { p.environment = e }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
