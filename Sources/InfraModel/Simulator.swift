@@ -21,6 +21,16 @@ public enum Simulator {
         return aggregate(model, samples, series: series)
     }
 
+    /// Runs replications `indices` (numbered from 0, as in `run`) on up to `jobs` threads and returns their raw
+    /// measurements in index order. `aggregate` of replications 0..<n gives exactly what `run` gives for n
+    /// replications, so a study that wants more replications of a model it already ran only runs the new ones.
+    public static func replications(_ model: CompiledModel, _ indices: Range<Int>, jobs: Int = 1) -> [ReplicationResult] {
+        ReplicationRunner.run(count: indices.count, jobs: jobs) { r in
+            var replication = Replication(model: model, replication: indices.lowerBound + r, seriesInterval: nil)
+            return replication.run()
+        }
+    }
+
     /// Runs one replication (replication number `index`) and returns its raw measurements.
     public static func runReplication(_ model: CompiledModel, index: Int, series: Double? = nil) -> ReplicationResult {
         var replication = Replication(model: model, replication: index, seriesInterval: series)

@@ -36,7 +36,7 @@ public struct SizingSearch {
     var cache: [SizingValues: Probe] = [:]
     /// Simulations run (each with its own replication count).
     public private(set) var simulations = 0
-    /// Replications simulated in all.
+    /// Replications of all the simulations (a doubled count includes the replications it reuses).
     public private(set) var replicationsRun = 0
 
     struct Probe {
@@ -77,13 +77,20 @@ public struct SizingSearch {
         if let p = cache[key] { return p }
         var replications = baseReplications
         var p: Probe
+        let c = configuration(values)
+        // Replications already simulated for this configuration: doubling the count runs only the new ones
+        // (replication r always uses the streams of replication r, so the first ones are the same).
+        var samples: [ReplicationResult] = []
+        var compiled: CompiledModel?
         while true {
-            let c = configuration(values)
             let results: RunResults
             if let r = shared?.result(c, replications: replications) {
                 results = r
             } else {
-                results = Simulator.run(try CompiledModel(c), replications: replications, jobs: jobs)
+                let model = try compiled ?? CompiledModel(c)
+                compiled = model
+                samples += Simulator.replications(model, samples.count..<replications, jobs: jobs)
+                results = Simulator.aggregate(model, samples)
                 shared?.store(results, c, replications: replications)
             }
             simulations += 1
