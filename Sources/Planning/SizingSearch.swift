@@ -5,11 +5,13 @@ import Scenario
 ///
 /// 1. Closed forms bracket each resource (`SizingBounds`): a necessary lower bound and a
 ///    generous start that should meet latency targets.
-/// 2. The start is simulated. When a target is unmet, a screen simulates ample capacity (`screen(from:)`): a target
+/// 2. In a plan (a search with a floor), every resource at its lower bound is tried first: when that meets every
+///    target it is the answer, since no resource may go below its lower bound.
+/// 3. The start is simulated. When a target is unmet, a screen simulates ample capacity (`screen(from:)`): a target
 ///    missed even there cannot be met within the bounds, and the year is infeasible at once, with a diagnosis.
 ///    Otherwise, while targets are unmet, the busiest resource implicated in each unmet target grows by half (up to
 ///    its bound; if growth gets stuck, the ample configuration, known to meet every target, is taken).
-/// 3. Each resource in turn (most expensive first) is binary-searched between its lower bound and
+/// 4. Each resource in turn (most expensive first) is binary-searched between its lower bound and
 ///    its current value, keeping the others fixed: the result is a configuration in which no
 ///    single resource can be one step smaller without missing a target.
 ///
@@ -31,6 +33,8 @@ public struct SizingSearch {
     let simulated: [Int]
     let jobs: Int
     let baseReplications: Int
+    /// True when sizing above capacity already bought (a plan year), where the lower bounds are worth a first try.
+    let hasFloor: Bool
     /// Results shared with other searches (a study's plans); nil = this search only.
     let shared: SimulationCache?
     var cache: [SizingValues: Probe] = [:]
@@ -60,6 +64,7 @@ public struct SizingSearch {
         self.jobs = jobs
         shared = cache
         baseReplications = model.simulation.replications
+        hasFloor = floor != nil
     }
 
     /// The configuration for `values`.
@@ -120,6 +125,17 @@ public struct SizingSearch {
     /// Runs the search.
     public mutating func run() throws -> SizingOutcome {
         var values = try SizingBounds.generous(variables, scenario: scenario, model: model)
+        // Every resource at its lower bound (closed forms, and what is installed) cannot be beaten: when that meets
+        // every target it is the answer, found with one simulation. In a plan this is last year's purchase carried
+        // into a year whose load it still serves.
+        let lowest = variables.map(\.lower)
+        if hasFloor, lowest != values, shortfalls.isEmpty, variables.allSatisfy({ $0.lower <= $0.bound }) {
+            let floorProbe = try self.probe(lowest)
+            if floorProbe.met {
+                return SizingOutcome(year: year, variables: variables, values: lowest, results: floorProbe.results,
+                                     feasible: true, binding: [:], simulations: simulations, replications: replicationsRun)
+            }
+        }
         var probe = try self.probe(values)
         // Screen: can the unmet targets be met at all? If not even ample capacity meets them, stop at once.
         var ample: Screen?
