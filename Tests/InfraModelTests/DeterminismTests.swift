@@ -94,3 +94,13 @@ func addingAWorkloadKeepsOtherStreams() throws {
         #expect(x.workloads[0].arrived == z.workloads[0].arrived, "replication \(r)")
     }
 }
+
+@Test("More replications of a model already run: running only the new ones gives the results of running them all")
+func addedReplicationsEqualARunOfAllOfThem() throws {
+    let model = try CompiledModel(richModel(seed: 7))
+    let all = Simulator.run(model, replications: 6, jobs: 2)
+    let first = Simulator.replications(model, 0..<3, jobs: 2)
+    let added = Simulator.replications(model, 3..<6, jobs: 1)
+    #expect(Simulator.aggregate(model, first + added) == all)
+    #expect(Simulator.aggregate(model, first) != all)
+}
