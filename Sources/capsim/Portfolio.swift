@@ -90,7 +90,7 @@ struct PortfolioCommand: ParsableCommand {
             let path = ExploreShardRun.path(shard, in: directory)
             switch PortfolioShardRun.existing(identity, shard: shard, in: directory) {
             case .complete(let members):
-                Terminal.out("kept \(path): shard \(shard) of portfolio \(identity.hash) is complete (\(members) members); not recomputed\n")
+                Terminal.out("kept \(path): shard \(shard) of portfolio \(identity.hash) is complete (\(members) member plan(s)); not recomputed\n")
                 return
             case .unusable(let reason):
                 Terminal.error("capsim: warning: recomputing \(path): \(reason)")
