@@ -4,7 +4,9 @@
 #   - the merged explore.json is byte for byte the unsharded `capsim explore --json` of the same study;
 #   - resume: a complete shard run again (by hand, and as a resubmitted array task) is kept, not recomputed, and a
 #     lost shard is recomputed by resubmitting the array, with the same merged bytes;
-#   - `capsim merge` exits 66 naming a missing shard, and 65 when a shard's study hash differs.
+#   - `capsim merge` exits 66 naming a missing shard, and 65 when a shard's study hash differs;
+#   - a portfolio's plan (Tests/Data/portfolio: three members) as a 2-shard job array plus merge is byte for byte
+#     the local `capsim portfolio plan --json`, and a resubmitted array keeps both complete shards.
 # The paths have spaces on purpose. The cluster is stopped by its daemons' PIDs at the end, also on failure or
 # interruption; on failure the scratch folder is kept (its path is printed).
 #
@@ -90,5 +92,30 @@ sed -i 's/"study": "fnv1a64:[0-9a-f]*"/"study": "fnv1a64:0123456789abcdef"/' "$w
 expect_status 65 "$capsim" merge "$work/mixed"
 expect_stderr_mentions "$work/mixed/shard-2-of-3.json"
 expect_stderr_mentions "fnv1a64:0123456789abcdef"
+
+step "a portfolio's plan on Slurm: 2 shards by member, merged, byte-identical to the local run"
+mkdir -p "$work/portfolio dir"
+cp Tests/Data/portfolio/* "$work/portfolio dir/"
+portfolio="$work/portfolio dir/portfolio.yaml"
+portfolio_options=(--duration 3m --replications 2)
+portfolio_study="$work/portfolio study"
+"$capsim" portfolio plan "$portfolio" "${portfolio_options[@]}" --json "$work/portfolio-local.json" >/dev/null
+t=$EPOCHREALTIME
+"$capsim" slurm "$portfolio" --shards 2 --out "$portfolio_study" --time 10 --submit -- "${portfolio_options[@]}" | tee "$work/portfolio-submit.txt"
+array=$(sed -n 's/^submitted .*: job array \([0-9]*\) .*/\1/p' "$work/portfolio-submit.txt")
+merge=$(sed -n 's/^submitted .*: job \([0-9]*\), after .*/\1/p' "$work/portfolio-submit.txt")
+if [ -z "$array" ] || [ -z "$merge" ]; then fail "no job ids in the output of capsim slurm --submit on a portfolio"; fi
+wait_job "$array"
+wait_job "$merge"
+echo "portfolio array and merge on Slurm: $(seconds_since "$t") s from submission"
+for i in 0 1; do check_file "$portfolio_study/shard-$i-of-2.json"; done
+same_bytes "$portfolio_study/portfolio.json" "$work/portfolio-local.json"
+grep -q '3 member plans merged from 2 shard file(s)' "$portfolio_study"/merge-"$merge".out || fail "the portfolio merge job's log has no summary"
+
+step "resume a portfolio on Slurm: a resubmitted array keeps both complete shards"
+again=$(sbatch --parsable "$portfolio_study/plan.sbatch")
+again=${again%%;*}
+wait_job "$again"
+for i in 0 1; do grep -q '^kept ' "$portfolio_study/plan-${again}_$i.out" || fail "task $i of the resubmitted portfolio array recomputed its shard"; done
 
 step "stop the cluster"

@@ -150,6 +150,19 @@ public enum PortfolioStudy {
                             limits: RunLimits = .standard, cache: SimulationCache = SimulationCache(),
                             progress: (@Sendable (Int) -> Void)? = nil) throws -> (plan: PortfolioPlan, members: [ProcurementPlan]) {
         let members = portfolio.members
+        let planned = try planMembers(portfolio, indices: Array(members.indices), overrides, jobs: jobs, limits: limits, cache: cache,
+                                      progress: progress)
+        return (consolidate(portfolio, planned.map(\.summary)), planned.map(\.plan))
+    }
+
+    /// Plans the members at `indices` (positions in `portfolio.members`), in that order: up to `jobs` members at a
+    /// time, each plan on one thread. A member's plan does not depend on which other members are planned with it,
+    /// nor on `jobs`: this is what lets a portfolio be planned in shards and consolidated afterwards.
+    /// - Throws: `PortfolioMemberError` for the first member (in `indices` order) that cannot be planned.
+    public static func planMembers(_ portfolio: Portfolio, indices: [Int], _ overrides: RunStudy.Overrides = RunStudy.Overrides(),
+                                   jobs: Int, limits: RunLimits = .standard, cache: SimulationCache = SimulationCache(),
+                                   progress: (@Sendable (Int) -> Void)? = nil) throws -> [(summary: MemberPlanSummary, plan: ProcurementPlan)] {
+        let members = indices.map { portfolio.members[$0] }
         let outcomes = ReplicationRunner.run(count: members.count, jobs: jobs, progress: progress) { i -> Result<ProcurementPlan, PortfolioMemberError> in
             do {
                 return .success(try PlanStudy.run(members[i].scenario, overrides, jobs: 1, cache: cache, limits: limits))
@@ -158,9 +171,13 @@ public enum PortfolioStudy {
             }
         }
         let plans = try outcomes.map { try $0.get() }
-        let summaries = zip(members, plans).map { MemberPlanSummary(member: $0, plan: $1) }
-        let treatments = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0.agencies) })
-        return (PortfolioPlan(name: portfolio.name, members: summaries, treatments: treatments), plans)
+        return zip(members, plans).map { (MemberPlanSummary(member: $0, plan: $1), $1) }
+    }
+
+    /// The consolidated plan of every member's summary, in member order.
+    public static func consolidate(_ portfolio: Portfolio, _ summaries: [MemberPlanSummary]) -> PortfolioPlan {
+        let treatments = Dictionary(uniqueKeysWithValues: portfolio.members.map { ($0.id, $0.agencies) })
+        return PortfolioPlan(name: portfolio.name, members: summaries, treatments: treatments)
     }
 }
 

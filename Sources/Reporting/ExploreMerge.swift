@@ -10,8 +10,9 @@ public enum ExploreMerge {
     public enum Failure: Error, Sendable, CustomStringConvertible {
         /// The folder cannot be listed, or holds no shard file (sysexits 66).
         case noShards(directory: String, reason: String)
-        /// Some shards have no file (sysexits 66): every missing shard's index.
-        case missing(directory: String, shards: Int, indices: [Int])
+        /// Some shards have no file (sysexits 66): every missing shard's index, and the command that plans a shard
+        /// (`capsim explore FILE`, `capsim portfolio plan FILE`).
+        case missing(directory: String, shards: Int, indices: [Int], command: String = "capsim explore FILE")
         /// Shard files of different studies or different shard counts (sysexits 65): each group of files.
         case mixed(directory: String, what: String, groups: [(label: String, paths: [String])])
         /// A shard file that cannot be used (sysexits 65).
@@ -20,11 +21,12 @@ public enum ExploreMerge {
         public var description: String {
             switch self {
             case .noShards(let d, let reason):
-                return "\(d): error: \(reason); expected the shard-I-of-N.json files written by capsim explore FILE --shard I/N --out \(d)"
-            case .missing(let d, let n, let indices):
+                return "\(d): error: \(reason); expected the shard-I-of-N.json files written by capsim explore FILE --shard I/N --out \(d) "
+                    + "or capsim portfolio plan FILE --shard I/N --out \(d)"
+            case .missing(let d, let n, let indices, let command):
                 let paths = indices.map { path(d, ExploreShardFile.name(ExploreShard(index: $0, count: n)!)) }
                 return "\(d): error: \(indices.count) of \(n) shard files missing: " + paths.joined(separator: ", ")
-                    + "; plan them with capsim explore FILE --shard I/\(n) --out \(d) for I = "
+                    + "; plan them with \(command) --shard I/\(n) --out \(d) for I = "
                     + indices.map(String.init).joined(separator: ", ") + " (shards already complete are kept)"
             case .mixed(let d, let what, let groups):
                 return "\(d): error: the shard files are not all of one study (\(what) differ): "
@@ -57,25 +59,8 @@ public enum ExploreMerge {
     /// - Throws: `Failure`; `ScenarioError` or `ExploreStudy.Failure` when the recorded study cannot be rebuilt
     ///   (an empirical file gone, say).
     public static func load(directory: String) throws -> Merged {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure.noShards(directory: directory, reason: "no such folder")
-        }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw Failure.noShards(directory: directory, reason: "cannot list the folder (\(error.localizedDescription))")
-        }
-        let found = names.compactMap { name in shard(named: name).map { (shard: $0, path: path(directory, name)) } }
-            .sorted { ($0.shard.count, $0.shard.index) < ($1.shard.count, $1.shard.index) }
-        guard let first = found.first else { throw Failure.noShards(directory: directory, reason: "no shard files in the folder") }
-
-        let counts = Dictionary(grouping: found, by: \.shard.count)
-        if counts.count > 1 {
-            throw Failure.mixed(directory: directory, what: "shard counts",
-                                groups: counts.keys.sorted().map { n in ("of \(n) shards", counts[n]!.map(\.path)) })
-        }
+        let found = try ShardFolder.list(directory)
+        let first = found[0]
         var contents: [(path: String, contents: ExploreShardFile.Contents)] = []
         for f in found {
             do throws(ExploreShardFile.Problem) {
@@ -117,16 +102,6 @@ public enum ExploreMerge {
         }
         results.sort { $0.index < $1.index }
         return Merged(study: study, results: results, shards: n, hash: order[0])
-    }
-
-    /// The shard a file name names (`shard-I-of-N.json`, plain decimal numbers), or nil.
-    static func shard(named name: String) -> ExploreShard? {
-        guard name.hasPrefix("shard-"), name.hasSuffix(".json") else { return nil }
-        let middle = name.dropFirst(6).dropLast(5)
-        let parts = middle.components(separatedBy: "-of-")
-        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let i = Int(parts[0]), let n = Int(parts[1]), String(i) == parts[0], String(n) == parts[1] else { return nil }
-        return ExploreShard(index: i, count: n)
     }
 
     /// `name` in `directory`, spelt as the folder was given.

@@ -1,5 +1,6 @@
 /// The batch scripts of `capsim slurm`: `explore.sbatch`, a Slurm job array with one task per shard of an explore
-/// study, and `merge.sbatch`, which merges the shard files into the study's document once every task succeeded.
+/// study (or `plan.sbatch`, one task per shard of a portfolio's members), and `merge.sbatch`, which merges the
+/// shard files into the study's (or the portfolio's) document once every task succeeded.
 /// Every path is absolute and single-quoted, so the scripts work from any folder and with spaces in paths; a
 /// `#SBATCH` line is written only for a setting that was given, so the site's defaults (partition, time limit)
 /// apply otherwise.
@@ -115,6 +116,110 @@ public enum SlurmScripts {
             "out=\(shellQuoted(s.directory))",
             "",
             "exec \"$capsim\" merge \"$out\" --json \"$out/\(document)\"",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: Portfolio plans
+
+    /// What the scripts of a sharded portfolio plan run and where.
+    public struct PortfolioJob: Sendable {
+        /// Absolute path of the capsim executable that runs the shards and the merge.
+        public var capsim: String
+        /// Absolute path of the portfolio file.
+        public var portfolio: String
+        /// Absolute path of the folder for the shard files, the consolidated document and the jobs' logs.
+        public var directory: String
+        /// Number of shards (array tasks 0 to shards − 1).
+        public var shards: Int
+        /// Members of the portfolio (for the comments).
+        public var members: Int
+        /// Portfolio name (for the job names).
+        public var name: String
+        /// `capsim portfolio plan` options passed to every shard, as given (`--seed`, `--replications`, ...).
+        public var planArguments: [String]
+
+        public init(capsim: String, portfolio: String, directory: String, shards: Int, members: Int, name: String,
+                    planArguments: [String]) {
+            self.capsim = capsim
+            self.portfolio = portfolio
+            self.directory = directory
+            self.shards = shards
+            self.members = members
+            self.name = name
+            self.planArguments = planArguments
+        }
+    }
+
+    /// File names in a portfolio plan's folder (the merge script is `mergeScript`).
+    public static let planScript = "plan.sbatch"
+    public static let portfolioDocument = "portfolio.json"
+
+    /// `plan.sbatch`: the job array planning a portfolio's members in shards.
+    public static func portfolioPlan(_ p: PortfolioJob, _ r: Resources) -> String {
+        let perShard = p.shards > 0 ? (p.members + p.shards - 1) / p.shards : 0
+        var lines = [
+            "#!/bin/bash",
+            "# capsim portfolio plan of portfolio '\(comment(p.name))' as a Slurm job array: \(p.shards) shard(s), one per array task.",
+            "# Written by capsim slurm. The portfolio has \(p.members) members (each a whole plan); task I plans the members",
+            "# whose position (from 0, in member order) is I modulo \(p.shards) (up to \(perShard) members) and writes",
+            "# shard-I-of-\(p.shards).json into the portfolio's folder.",
+            "#",
+            "# Submit:   sbatch --parsable \(shellQuoted(path(p.directory, planScript)))   (prints the job id)",
+            "# then:     sbatch --dependency=afterok:JOBID \(shellQuoted(path(p.directory, mergeScript)))",
+            "# Resume:   a shard whose file is complete is kept, not planned again; after a pre-emption, a failure or",
+            "#           scancel, submit this script again (or only some tasks: sbatch --array=2,5 ...), then the merge.",
+            "#",
+            "#SBATCH --job-name=\(jobName(p.name, "plan"))",
+            "#SBATCH --array=0-\(p.shards - 1)",
+            "#SBATCH --output=\(logPath(p.directory, "plan-%A_%a.out"))",
+            "#SBATCH --error=\(logPath(p.directory, "plan-%A_%a.err"))",
+        ]
+        lines += resourceLines(r, cpus: true)
+        lines += [
+            "",
+            "set -euo pipefail",
+            "",
+            "capsim=\(shellQuoted(p.capsim))",
+            "portfolio=\(shellQuoted(p.portfolio))",
+            "out=\(shellQuoted(p.directory))",
+            "",
+            ": \"${SLURM_ARRAY_TASK_ID:?submit this script with sbatch: it is a job array}\"",
+            "# Each task plans as many members at a time as it has CPUs (results do not depend on it).",
+            "exec \"$capsim\" portfolio plan \"$portfolio\" --shard \"$SLURM_ARRAY_TASK_ID/\(p.shards)\" --out \"$out\" \\",
+            "    --jobs \"${SLURM_CPUS_PER_TASK:-1}\"" + arguments(p.planArguments),
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    /// `merge.sbatch` of a portfolio plan: consolidates the shards once every array task succeeded.
+    public static func portfolioMerge(_ p: PortfolioJob, _ r: Resources) -> String {
+        var lines = [
+            "#!/bin/bash",
+            "# Consolidates the \(p.shards) shard file(s) of the capsim portfolio plan of '\(comment(p.name))' into \(portfolioDocument),",
+            "# byte for byte what capsim portfolio plan --json would write on one machine. Written by capsim slurm; submit",
+            "# it after the array:",
+            "#   sbatch --dependency=afterok:JOBID \(shellQuoted(path(p.directory, mergeScript)))",
+            "# It fails naming every missing shard file (exit 66) or shard files of another portfolio or other options",
+            "# (exit 65); exit 2 means the document is written but some member has no feasible plan within its bounds.",
+            "#",
+            "#SBATCH --job-name=\(jobName(p.name, "merge"))",
+            "#SBATCH --output=\(logPath(p.directory, "merge-%j.out"))",
+            "#SBATCH --error=\(logPath(p.directory, "merge-%j.err"))",
+            "# Cancelled, not left pending, when a shard task fails.",
+            "#SBATCH --kill-on-invalid-dep=yes",
+        ]
+        lines += resourceLines(r, cpus: false)
+        lines += [
+            "",
+            "set -euo pipefail",
+            "",
+            "capsim=\(shellQuoted(p.capsim))",
+            "out=\(shellQuoted(p.directory))",
+            "",
+            "exec \"$capsim\" merge \"$out\" --json \"$out/\(portfolioDocument)\"",
             "",
         ]
         return lines.joined(separator: "\n")

@@ -120,7 +120,7 @@ struct ExploreShardFileTests {
             Issue.record("merge succeeded with 3 of 4 shards missing")
         } catch let e as ExploreMerge.Failure {
             #expect(e.exitStatus == 66)
-            guard case .missing(_, let n, let indices) = e else { Issue.record("\(e)"); return }
+            guard case .missing(_, let n, let indices, _) = e else { Issue.record("\(e)"); return }
             #expect(n == 4 && indices == [0, 2, 3])
             for i in [0, 2, 3] { #expect(e.description.contains("\(dir)/shard-\(i)-of-4.json")) }
         }
