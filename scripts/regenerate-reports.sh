@@ -1,23 +1,43 @@
 #!/usr/bin/env bash
-# Regenerates Reports/: for every shipped scenario Scenarios/NAME.yaml, the English report in Reports/NAME/,
-# the Vietnamese reports of the national scenario and of the Dong Nai province in Reports/NAME-vi/, and the regression baseline
-# Reports/NAME/baseline.json (capsim run --json) that `capsim check` and .ci/run compare against.
+# Regenerates Reports/ from the shipped scenarios:
+# - for every scenario Scenarios/NAME.yaml: the English report in Reports/NAME/ and the regression baseline
+#   Reports/NAME/baseline.json (capsim run --json) that `capsim check` and .ci/run compare against;
+# - a scenario with an uncertainty: block has its study run once (Reports/NAME/explore.json), and its reports read it;
+# - Vietnamese reports of the national scenario and of the Dong Nai province in Reports/NAME-vi/;
+# - the portfolio (a file with a top-level portfolio: key): its consolidated report with every member's report.
+# Usage: scripts/regenerate-reports.sh [NAME...]   (default: every shipped scenario)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 swift build -c release --product capsim
 capsim=.build/release/capsim
-for scenario in Scenarios/*.yaml; do
-  name=$(basename "$scenario" .yaml)
-  mkdir -p "Reports/$name"
+# Exit 2 means some year cannot meet its targets within the bounds: the report says so; keep going.
+allow2() { local status=0; "$@" || status=$?; if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then exit "$status"; fi; }
+
+names=("$@")
+if [ ${#names[@]} -eq 0 ]; then
+  for scenario in Scenarios/*.yaml; do names+=("$(basename "$scenario" .yaml)"); done
+fi
+for name in "${names[@]}"; do
+  scenario="Scenarios/$name.yaml"
   echo "== $name" >&2
-  status=0
-  "$capsim" report "$scenario" --out "Reports/$name" || status=$?
-  # Exit 2 means some year cannot meet its targets within the bounds: the report says so; keep going.
-  if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then exit "$status"; fi
+  rm -rf "Reports/$name"
+  mkdir -p "Reports/$name"
+  if grep -q '^portfolio:' "$scenario"; then
+    allow2 "$capsim" portfolio report "$scenario" --out "Reports/$name"
+    continue
+  fi
+  explore=()
+  if grep -q '^uncertainty:' "$scenario"; then
+    allow2 "$capsim" explore "$scenario" --allow-long --json "Reports/$name/explore.json"
+    explore=(--explore "Reports/$name/explore.json")
+  fi
+  allow2 "$capsim" report "$scenario" --out "Reports/$name" "${explore[@]}"
   "$capsim" run "$scenario" --json "Reports/$name/baseline.json" > /dev/null
-done
-for name in vn-national vn-province-dong-nai; do
-  mkdir -p "Reports/$name-vi"
-  "$capsim" report "Scenarios/$name.yaml" --out "Reports/$name-vi" --lang vi || [ $? -eq 2 ]
+  case "$name" in
+    vn-national|vn-province-dong-nai)
+      rm -rf "Reports/$name-vi"
+      mkdir -p "Reports/$name-vi"
+      allow2 "$capsim" report "$scenario" --out "Reports/$name-vi" --lang vi "${explore[@]}" ;;
+  esac
 done
