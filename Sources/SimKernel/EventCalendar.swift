@@ -185,8 +185,13 @@ public struct EventCalendar: ~Copyable {
         let n = size
         var k = 0
         for i in 0..<n { k &+= times[i] > t ? 1 : 0 }
-        (storage + (k &+ 1)).moveInitialize(from: storage + k, count: n &- k)
-        (times + (k &+ 1)).moveInitialize(from: times + k, count: n &- k)
+        // Move the earlier events up by one, last first (a plain loop: a few elements, no call to memmove).
+        var i = n
+        while i > k {
+            storage[i] = storage[i &- 1]
+            times[i] = times[i &- 1]
+            i &-= 1
+        }
         storage[k] = e
         times[k] = t
         size = n &+ 1

@@ -117,8 +117,21 @@ public struct RandomSource {
     public func index(below n: Int) -> Int { Swift.min(Int(uniform() * Double(n)), n - 1) }
 
     /// Lognormal: exp of a normal with mean `mu` and standard deviation `sigma`.
+    ///
+    /// GSL's `gsl_ran_lognormal` step for step (the polar method of Marsaglia and Bray: a point uniform in the unit
+    /// disc, rejected outside it, gives one normal), with its uniforms drawn inline: the same draws from the stream
+    /// and the same arithmetic (the same libm `log` and `exp`), so the same numbers, without an indirect call per
+    /// uniform (`TauswortheTests` compares the two draw for draw).
     @usableFromInline func lognormal(mu: Double, sigma: Double) -> Double {
-        gsl_ran_lognormal(UnsafePointer<gsl_rng>(rng), mu, sigma)
+        var u: Double, v: Double, r2: Double
+        repeat {
+            // gsl_rng_uniform: taus_get / 2^32, zero included.
+            u = -1 + 2 * (Double(bits32()) * 0x1p-32)
+            v = -1 + 2 * (Double(bits32()) * 0x1p-32)
+            r2 = u * u + v * v
+        } while r2 > 1.0 || r2 == 0
+        let normal = u * (-2.0 * _log(r2) / r2).squareRoot()
+        return _exp(sigma * normal + mu)
     }
     /// Gamma with shape `shape` and scale `scale` (mean shape × scale).
     @usableFromInline func gamma(shape: Double, scale: Double) -> Double {
