@@ -43,7 +43,8 @@ extension Replication {
         guard let top = finishTags.min(d) else { return }
         let remaining = max(0, top.tag - directions[d].virtualTime)
         let t = now + remaining * Double(directions[d].active) / directions[d].bandwidth
-        calendar.schedule(at: t, kind: EventKind.psDone, subject: Int32(truncatingIfNeeded: d), tag: directions[d].token)
+        calendar.schedule(at: t, heapLane: directions[d].completionLane, kind: EventKind.psDone,
+                          subject: Int32(truncatingIfNeeded: d), tag: directions[d].token)
     }
 
     mutating func finishSharedTransfer(direction d: Int) {

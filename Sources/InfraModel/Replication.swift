@@ -161,7 +161,8 @@ struct Replication: ~Copyable {
         for d in model.directions {
             directions.append(DirectionState(
                 bandwidth: d.bandwidth, latency: d.latency, sharedByProcessors: d.sharing == .ps,
-                deliveryLane: calendar.addLane(), queue: queueCount))
+                deliveryLane: calendar.addLane(), completionLane: d.sharing == .ps ? calendar.addHeapLane() : -1,
+                queue: queueCount))
             queueCount += 1
         }
         self.directions = directions

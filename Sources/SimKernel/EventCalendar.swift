@@ -18,7 +18,9 @@
 /// pending at a time), or deliveries after a constant latency (scheduled at now + latency, so in time order). A
 /// lane (`addLane()`, `schedule(_:lane:)`) keeps such a stream in a ring buffer: adding is O(1), and only the
 /// heads of the lanes are ordered, in a small heap with one entry per lane (an empty lane's entry sorts last). The
-/// order in which events come out is exactly the order without lanes.
+/// order in which events come out is exactly the order without lanes. A heap lane (`addHeapLane()`,
+/// `schedule(_:heapLane:)`) takes events in any order and keeps them in a small heap of its own: for a stream that
+/// is short but early (its events would climb a deep store heap to the top, only to leave it at once).
 ///
 /// - Complexity: `schedule` is O(n) (n <= `arrayLimit`) in the array and O(log n) in the heap, O(1) on a lane
 ///   (O(log k) for k lanes when the lane was empty); `next` is O(1) from the array, O(log n) from the heap and
@@ -49,10 +51,13 @@ public struct EventCalendar: ~Copyable {
         @usableFromInline var count = 0
         /// Where this lane's entry sits in `laneHeap`.
         @usableFromInline var heapIndex: Int
+        /// A heap lane (`addHeapLane`): `buffer` is a binary min-heap of `count` events (`head` stays 0), not a ring.
+        @usableFromInline let isHeap: Bool
 
-        init(capacity: Int, heapIndex: Int) {
+        init(capacity: Int, heapIndex: Int, isHeap: Bool) {
             self.heapIndex = heapIndex
             self.capacity = capacity
+            self.isHeap = isHeap
             buffer = .allocate(capacity: capacity)
         }
     }
@@ -295,6 +300,18 @@ public struct EventCalendar: ~Copyable {
 
     /// A new, empty lane; returns its number for `schedule(_:lane:)`.
     public mutating func addLane(reservingCapacity capacity: Int = 16) -> Int {
+        addLane(reservingCapacity: capacity, isHeap: false)
+    }
+
+    /// A new, empty heap lane; returns its number for `schedule(_:heapLane:)`. A heap lane takes events in any
+    /// time order and keeps them in a heap of its own, so a stream that is usually one or two events long (say a
+    /// processor-sharing resource's next completion, with the superseded ones) stays out of the store, whose
+    /// heap may be deep.
+    public mutating func addHeapLane(reservingCapacity capacity: Int = 4) -> Int {
+        addLane(reservingCapacity: capacity, isHeap: true)
+    }
+
+    mutating func addLane(reservingCapacity capacity: Int, isHeap: Bool) -> Int {
         if laneCount == laneCapacity {
             let bigger = UnsafeMutablePointer<Lane>.allocate(capacity: laneCapacity * 2)
             bigger.moveInitialize(from: lanes, count: laneCount)
@@ -308,7 +325,7 @@ public struct EventCalendar: ~Copyable {
         }
         var c = 4
         while c < capacity { c *= 2 }
-        (lanes + laneCount).initialize(to: Lane(capacity: c, heapIndex: laneCount))
+        (lanes + laneCount).initialize(to: Lane(capacity: c, heapIndex: laneCount, isHeap: isHeap))
         // An empty lane sorts last: its entry goes at the end of the lane heap.
         (laneHeap + laneCount).initialize(to: LaneHead(time: .max, sequence: .max, lane: laneCount))
         laneCount += 1
@@ -321,6 +338,7 @@ public struct EventCalendar: ~Copyable {
     public mutating func schedule(_ event: Event, lane l: Int) {
         let e = stamped(event)
         let lane = lanes + l
+        assert(!lane.pointee.isHeap, "EventCalendar: lane \(l) is a heap lane")
         if lane.pointee.count == lane.pointee.capacity { growLane(l) }
         let mask = lane.pointee.capacity &- 1
         if lane.pointee.count > 0 {
@@ -353,6 +371,75 @@ public struct EventCalendar: ~Copyable {
         schedule(Event(time: time, kind: kind, subject: subject, item: item, tag: tag), lane: lane)
     }
 
+    /// Adds `event` to heap lane `lane` (see `addHeapLane`), stamping it with the next sequence number. Any time.
+    @inlinable @inline(__always)
+    public mutating func schedule(_ event: Event, heapLane l: Int) {
+        let e = stamped(event)
+        let lane = lanes + l
+        assert(lane.pointee.isHeap, "EventCalendar: lane \(l) is not a heap lane")
+        if lane.pointee.count == lane.pointee.capacity { growLane(l) }
+        let h = lane.pointee.buffer
+        let k = Self.key(e)
+        var i = lane.pointee.count
+        lane.pointee.count &+= 1
+        while i > 0 {
+            let parent = (i &- 1) &>> 1
+            if !Self.before(k, Self.key(h[parent])) { break }
+            h[i] = h[parent]
+            i = parent
+        }
+        h[i] = e
+        // A new first event of the lane: its entry moves up the lane heap (its key only decreased).
+        if i == 0 { siftUpLaneHeap(LaneHead(time: e.time.bitPattern, sequence: e.sequence, lane: l)) }
+    }
+
+    /// Schedules an event of `kind` at `time` (seconds) on heap lane `heapLane`.
+    @inlinable @inline(__always)
+    public mutating func schedule(at time: Double, heapLane: Int, kind: UInt32, subject: Int32 = 0, item: Int32 = 0, tag: UInt32 = 0) {
+        schedule(Event(time: time, kind: kind, subject: subject, item: item, tag: tag), heapLane: heapLane)
+    }
+
+    /// Moves lane `entry.lane`'s entry, whose key has decreased to `entry`'s, up the lane heap.
+    @inlinable @inline(__always)
+    mutating func siftUpLaneHeap(_ entry: LaneHead) {
+        var i = lanes[entry.lane].heapIndex
+        while i > 0 {
+            let parent = (i &- 1) &>> 1
+            let p = laneHeap[parent]
+            if !Self.before((entry.time, entry.sequence), (p.time, p.sequence)) { break }
+            laneHeap[i] = p
+            lanes[p.lane].heapIndex = i
+            i = parent
+        }
+        laneHeap[i] = entry
+        lanes[entry.lane].heapIndex = i
+    }
+
+    /// Removes the first event of heap lane `l` (not empty) and returns the lane's new first event's key entry.
+    @usableFromInline
+    mutating func popHeapLane(_ l: Int) -> (Event, LaneHead) {
+        let lane = lanes + l
+        let h = lane.pointee.buffer
+        let first = h[0]
+        lane.pointee.count &-= 1
+        let n = lane.pointee.count
+        guard n > 0 else { return (first, LaneHead(time: .max, sequence: .max, lane: l)) }
+        let last = h[n]
+        let lk = Self.key(last)
+        var i = 0
+        while true {
+            let c = (i &<< 1) &+ 1
+            if c >= n { break }
+            var m = c
+            if c &+ 1 < n { m = c &+ Self.bit(Self.before(Self.key(h[c &+ 1]), Self.key(h[c]))) }
+            if !Self.before(Self.key(h[m]), lk) { break }
+            h[i] = h[m]
+            i = m
+        }
+        h[i] = last
+        return (first, LaneHead(time: h[0].time.bitPattern, sequence: h[0].sequence, lane: l))
+    }
+
     @usableFromInline
     mutating func growLane(_ l: Int) {
         let old = lanes[l]
@@ -368,6 +455,14 @@ public struct EventCalendar: ~Copyable {
     @inlinable @inline(__always)
     mutating func popLane(_ l: Int) -> Event {
         let lane = lanes + l
+        if lane.pointee.isHeap {
+            let (e, head) = popHeapLane(l)
+            #if DEBUG
+            lastTaken = e.time
+            #endif
+            siftDownLaneHeap(head)
+            return e
+        }
         let e = lane.pointee.buffer[lane.pointee.head]
         #if DEBUG
         lastTaken = e.time
@@ -430,7 +525,12 @@ public struct EventCalendar: ~Copyable {
             for k in 0..<lane.count {
                 let e = lane.buffer[(lane.head + k) & (lane.capacity - 1)]
                 if e.time.isNaN || e.sequence >= nextSequence { return false }
-                if k > 0 && e.precedes(lane.buffer[(lane.head + k - 1) & (lane.capacity - 1)]) { return false }
+                if lane.isHeap {
+                    // A heap lane: no event precedes its parent.
+                    if lane.head != 0 || (k > 0 && e.precedes(lane.buffer[(k - 1) >> 1])) { return false }
+                } else if k > 0 && e.precedes(lane.buffer[(lane.head + k - 1) & (lane.capacity - 1)]) {
+                    return false
+                }
             }
             // The lane's entry is where the lane says, with its first event's key (or the empty key).
             let h = lane.heapIndex

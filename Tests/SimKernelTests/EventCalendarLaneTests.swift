@@ -139,3 +139,64 @@ func calendarRemoveAllResetsLanes() {
     while let e = calendar.next() { popped.append(e.item) }
     #expect(popped == [2, 1, 3])
 }
+
+@Test("Heap lanes take events in any time order and merge with FIFO lanes and the store in (time, scheduling order)")
+func calendarHeapLanesMergeInOrder() {
+    let stream = RandomStream(seed: 123)
+    var calendar = EventCalendar(reservingCapacity: 16)
+    let fifo = calendar.addLane(reservingCapacity: 4)
+    let heapLanes = (0..<3).map { _ in calendar.addHeapLane(reservingCapacity: 2) }  // small: forces growth
+    var fifoLast = 0.0
+    var pending: [Pending] = []
+    var order = 0, now = 0.0, mismatches = 0, onHeapLanes = 0
+    for step in 0..<80_000 {
+        // Waves of filling and draining, so that heap lanes are sometimes empty and sometimes tens of events long.
+        let fill = (step / 1_500) % 2 == 0 ? 0.6 : 0.4
+        if pending.isEmpty || stream.uniform() < fill {
+            let choice = Int(stream.uniform() * 5)
+            // Coarse times (many ties), not in time order within a heap lane.
+            let t = now + (stream.uniform() * 8).rounded(.down) / 2
+            switch choice {
+            case 0, 1, 2:
+                calendar.schedule(at: t, heapLane: heapLanes[choice], kind: 2, item: Int32(order))
+                onHeapLanes += 1
+                pending.append(Pending(time: t, order: order))
+            case 3:
+                fifoLast = max(fifoLast, t)
+                calendar.schedule(at: fifoLast, lane: fifo, kind: 1, item: Int32(order))
+                pending.append(Pending(time: fifoLast, order: order))
+            default:
+                calendar.schedule(at: t, kind: 0, item: Int32(order))
+                pending.append(Pending(time: t, order: order))
+            }
+            order += 1
+        } else {
+            let want = pending.remove(at: earliest(pending))
+            let peeked = calendar.first
+            guard let got = calendar.next() else { mismatches += 1; break }
+            if got.time != want.time || Int(got.item) != want.order || peeked != got { mismatches += 1 }
+            now = got.time
+        }
+        if calendar.count != pending.count || calendar.isEmpty != pending.isEmpty { mismatches += 1 }
+        if step % 211 == 0 && !calendar.satisfiesInvariants { mismatches += 1 }
+    }
+    while let got = calendar.next() {
+        let want = pending.remove(at: earliest(pending))
+        if got.time != want.time || Int(got.item) != want.order { mismatches += 1 }
+    }
+    #expect(mismatches == 0)
+    #expect(pending.isEmpty)
+    #expect(onHeapLanes > order / 2, "heap-lane events \(onHeapLanes) of \(order)")
+}
+
+@Test("A heap lane's events come out by time, then scheduling order, whatever order they were scheduled in")
+func calendarHeapLaneSortsItsEvents() {
+    var calendar = EventCalendar()
+    let lane = calendar.addHeapLane()
+    let times: [Double] = [4, 1, 3, 1, 2, 4, 0.5, 3]
+    for (i, t) in times.enumerated() { calendar.schedule(at: t, heapLane: lane, kind: 0, item: Int32(i)) }
+    var popped: [Int32] = []
+    while let e = calendar.next() { popped.append(e.item) }
+    // 0.5: #6; 1: #1, #3; 2: #4; 3: #2, #7; 4: #0, #5.
+    #expect(popped == [6, 1, 3, 4, 2, 7, 0, 5])
+}
