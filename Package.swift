@@ -49,7 +49,7 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "CGSL"]),
         .testTarget(name: "QueueingTests", dependencies: ["Queueing"]),
         .testTarget(name: "InfraModelTests", dependencies: ["InfraModel", "SimKernel", "Queueing"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "InfraModel", "SimKernel"]),

@@ -105,6 +105,23 @@ public struct ArrivalClock: Sendable {
         return .infinity
     }
 
+    /// The pieces of constant rate that `nextArrivalVarying` walks through from simulated time 0 until clock time
+    /// `start + end`: each piece starts where the previous one ended (the first at `start`), ends at the next change
+    /// of rate, and has the rate `nextArrivalVarying` uses there. Nil when there would be more than `limit` pieces.
+    func ratePieces(until end: Double, limit: Int = 1 << 20) -> [RatePiece]? {
+        var pieces: [RatePiece] = []
+        var a = start + 0
+        let endClock = start + end
+        while a < endClock {
+            guard pieces.count < limit else { return nil }
+            var b = nextChange(afterClock: a)
+            if b <= a { b = a.nextUp }
+            pieces.append(RatePiece(end: b, rate: rate * multiplier(atClock: a)))
+            a = b
+        }
+        return pieces
+    }
+
     /// Expected number of arrivals in simulated time [t0, t1] (for tests and load checks).
     public func expectedArrivals(from t0: Double, to t1: Double) -> Double {
         var a = start + t0
@@ -128,5 +145,56 @@ public struct ArrivalClock: Sendable {
             a = nextChange(afterClock: a)
         }
         return best
+    }
+}
+
+/// A piece of constant arrival rate: from the end of the previous piece to `end` (clock seconds after Monday 00:00),
+/// `rate` requests per second.
+struct RatePiece {
+    let end: Double
+    let rate: Double
+}
+
+/// A workload's walk through its `RatePiece`s (which a replication keeps in one buffer): the next arrival after
+/// simulated time t computed from the pieces, with exactly the arithmetic of `ArrivalClock.nextArrivalVarying`, so
+/// without copying the clock. Simulated time only moves forward, so the cursor does too.
+struct ArrivalCursor {
+    /// Offset of simulated time 0 after Monday 00:00, seconds (`ArrivalClock.start`).
+    let clockStart: Double
+    /// The piece of this workload (an index into the buffer) that simulated time has reached.
+    var piece: Int
+
+    /// A piece is used for a start inside it only when the start is at least this far (seconds) from the piece's
+    /// end, and the clock below `clockLimit`: the hour and the day of the week that `ArrivalClock` computes by
+    /// division (a / 3600, a / 86,400) are then surely those of the whole piece, so the piece's rate and end are
+    /// what the clock would compute. Closer to an end, the clock itself answers.
+    static var edgeMargin: Double { 1e-5 }
+    static var clockLimit: Double { 1e9 }
+
+    /// The first arrival after simulated time `t` (seconds) before simulated time `end`, consuming `need` units of
+    /// intensity; nil when the clock itself must answer (a start within `edgeMargin` of a piece's end).
+    @inline(__always)
+    mutating func nextArrival(after t: Double, end: Double, need initialNeed: Double,
+                              pieces: UnsafeMutablePointer<RatePiece>) -> Double? {
+        var need = initialNeed
+        var a = clockStart + t
+        let endClock = clockStart + end
+        guard a < endClock else { return .infinity }
+        var k = piece
+        while pieces[k].end <= a { k &+= 1 }
+        piece = k
+        guard pieces[k].end - a > Self.edgeMargin, a < Self.clockLimit else { return nil }
+        while a < endClock {
+            let r = pieces[k].rate
+            let b = pieces[k].end
+            if r > 0 {
+                let available = r * (b - a)
+                if need <= available { return a + need / r - clockStart }
+                need -= available
+            }
+            a = b
+            k &+= 1
+        }
+        return .infinity
     }
 }

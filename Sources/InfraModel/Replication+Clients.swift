@@ -41,7 +41,7 @@ extension Replication {
         } else {
             record = clientRecords.append(ClientRecord())
         }
-        clientRecords[record].workload = Int32(w)
+        clientRecords[record].workload = Int32(truncatingIfNeeded: w)
         clientRecords[record].attempts = 0
         clientRecords[record].firstSend = now
         if clients[w].budgeted {
@@ -58,10 +58,10 @@ extension Replication {
         clientRecords[record].epoch &+= 1
         let epoch = clientRecords[record].epoch
         let r = allocate(workload: w)
-        requests[r].client = Int32(record)
+        requests[r].client = Int32(truncatingIfNeeded: record)
         requests[r].clientEpoch = epoch
         if let timeout = model.workloads[w].client!.timeout {
-            calendar.schedule(at: now + timeout, kind: EventKind.clientTimeout, subject: Int32(w), item: Int32(record), tag: epoch)
+            calendar.schedule(at: now + timeout, kind: EventKind.clientTimeout, subject: Int32(truncatingIfNeeded: w), item: Int32(truncatingIfNeeded: record), tag: epoch)
         }
         startStep(r)
     }
@@ -123,7 +123,7 @@ extension Replication {
         case .full: delay = d > 0 ? d * clientStreams[w].uniform() : 0
         case .equal: delay = d > 0 ? d / 2 + d / 2 * clientStreams[w].uniform() : 0
         }
-        calendar.schedule(at: now + delay, kind: EventKind.clientRetry, subject: Int32(w), item: Int32(record),
+        calendar.schedule(at: now + delay, kind: EventKind.clientRetry, subject: Int32(truncatingIfNeeded: w), item: Int32(truncatingIfNeeded: record),
                           tag: clientRecords[record].epoch)
     }
 
@@ -147,6 +147,6 @@ extension Replication {
     /// The request of `record` is over (succeeded or failed): the record can be reused.
     mutating func freeRecord(_ record: Int) {
         clientRecords[record].epoch &+= 1
-        freeClientRecords.append(Int32(record))
+        freeClientRecords.append(Int32(truncatingIfNeeded: record))
     }
 }

@@ -17,7 +17,7 @@ extension Replication {
         requests[r].pending = Int16(starts.count + 1)
         for start in starts {
             let c = allocate(workload: w)
-            requests[c].parent = Int32(r)
+            requests[c].parent = Int32(truncatingIfNeeded: r)
             requests[c].step = start
             startStep(c)
         }

@@ -33,13 +33,13 @@ extension Replication {
             return
         }
         requests[r].stepStart = now
-        limiters[l].queue.append(QueueEntry(request: Int32(r), generation: requests[r].generation))
+        waitingLines.append(QueueEntry(request: Int32(truncatingIfNeeded: r), generation: requests[r].generation), to: limiterQueueBase + l)
         limiters[l].waiting += 1
         limiters[l].queueLength.update(to: Double(limiters[l].waiting), at: now)
         if let patience = model.limiters[l].patience {
             let w = Int(requests[r].workload)
             calendar.schedule(at: now + patience.sample(workStreams[w]), kind: EventKind.limiterAbandon,
-                              subject: Int32(l), item: Int32(r), tag: requests[r].generation)
+                              subject: Int32(truncatingIfNeeded: l), item: Int32(truncatingIfNeeded: r), tag: requests[r].generation)
         }
         if !limiters[l].tokenEventPending { scheduleToken(l) }
     }
@@ -48,7 +48,7 @@ extension Replication {
     mutating func scheduleToken(_ l: Int) {
         let missing = max(1 - limiters[l].tokens, 0)
         limiters[l].tokenEventPending = true
-        calendar.schedule(at: now + missing / model.limiters[l].rate, kind: EventKind.tokenReady, subject: Int32(l))
+        calendar.schedule(at: now + missing / model.limiters[l].rate, kind: EventKind.tokenReady, subject: Int32(truncatingIfNeeded: l))
     }
 
     /// A token is ready: the requests at the head of the queue take the tokens there are.
@@ -56,7 +56,7 @@ extension Replication {
         limiters[l].tokenEventPending = false
         refill(l)
         while limiters[l].waiting > 0 && limiters[l].tokens >= 1 - Self.tokenTolerance {
-            guard let entry = limiters[l].queue.popFirst() else { break }
+            guard let entry = waitingLines.popFirst(limiterQueueBase + l) else { break }
             let r = Int(entry.request)
             guard requests[r].generation == entry.generation else { continue }
             limiters[l].tokens = max(limiters[l].tokens - 1, 0)

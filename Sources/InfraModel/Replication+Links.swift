@@ -6,15 +6,16 @@ extension Replication {
     mutating func enterLink(direction d: Int, request r: Int, bits: Double) {
         requests[r].stepStart = now
         requests[r].bits = bits
-        if model.directions[d].sharing == .ps {
+        if directions[d].sharedByProcessors {
             advanceVirtualTime(d)
-            directions[d].active += 1
+            directions[d].active &+= 1
             if directions[d].active == 1 { directions[d].busy.update(to: 1, at: now) }
             directions[d].tagSequence &+= 1
-            directions[d].finishTags.insert(FinishTag(tag: directions[d].virtualTime + bits, sequence: directions[d].tagSequence, request: Int32(r)))
+            finishTags.insert(FinishTag(tag: directions[d].virtualTime + bits, sequence: directions[d].tagSequence, request: Int32(truncatingIfNeeded: r)),
+                              direction: d)
             scheduleNextSharedCompletion(d)
         } else if directions[d].transmitting {
-            directions[d].queue.append(QueueEntry(request: Int32(r), generation: requests[r].generation))
+            waitingLines.append(QueueEntry(request: Int32(truncatingIfNeeded: r), generation: requests[r].generation), to: directions[d].queue)
         } else {
             startTransmission(direction: d, request: r)
         }
@@ -31,32 +32,41 @@ extension Replication {
     mutating func advanceVirtualTime(_ d: Int) {
         let n = directions[d].active
         if n > 0 {
-            directions[d].virtualTime += (now - directions[d].lastUpdate) * model.directions[d].bandwidth / Double(n)
+            directions[d].virtualTime += (now - directions[d].lastUpdate) * directions[d].bandwidth / Double(n)
         }
         directions[d].lastUpdate = now
     }
 
+    @inline(__always)
     mutating func scheduleNextSharedCompletion(_ d: Int) {
         directions[d].token &+= 1
-        guard let top = directions[d].finishTags.min else { return }
+        guard let top = finishTags.min(d) else { return }
         let remaining = max(0, top.tag - directions[d].virtualTime)
-        let t = now + remaining * Double(directions[d].active) / model.directions[d].bandwidth
-        calendar.schedule(at: t, kind: EventKind.psDone, subject: Int32(d), tag: directions[d].token)
+        let t = now + remaining * Double(directions[d].active) / directions[d].bandwidth
+        calendar.schedule(at: t, heapLane: directions[d].completionLane, kind: EventKind.psDone,
+                          subject: Int32(truncatingIfNeeded: d), tag: directions[d].token)
     }
 
     mutating func finishSharedTransfer(direction d: Int) {
         advanceVirtualTime(d)
-        guard let done = directions[d].finishTags.popMin() else { return }
+        guard let done = finishTags.popMin(d) else { return }
         let r = Int(done.request)
-        directions[d].active -= 1
+        directions[d].active &-= 1
         if directions[d].active == 0 {
             directions[d].busy.update(to: 0, at: now)
             directions[d].virtualTime = 0
         }
         directions[d].bitsDelivered += requests[r].bits
         scheduleNextSharedCompletion(d)
-        calendar.schedule(at: now + model.directions[d].latency, kind: EventKind.delivered,
-                          subject: Int32(d), item: Int32(r), tag: requests[r].generation)
+        scheduleDelivery(direction: d, request: r)
+    }
+
+    /// The transfer of request `r` has left direction `d`: it arrives at the far end after the latency. Deliveries
+    /// of one direction come in the order they are scheduled, so they use the direction's calendar lane.
+    @inline(__always)
+    mutating func scheduleDelivery(direction d: Int, request r: Int) {
+        calendar.schedule(at: now + directions[d].latency, lane: directions[d].deliveryLane, kind: EventKind.delivered,
+                          subject: Int32(truncatingIfNeeded: d), item: Int32(truncatingIfNeeded: r), tag: requests[r].generation)
     }
 
     // MARK: - FIFO: one transfer at a time
@@ -64,15 +74,14 @@ extension Replication {
     mutating func startTransmission(direction d: Int, request r: Int) {
         directions[d].transmitting = true
         directions[d].busy.update(to: 1, at: now)
-        calendar.schedule(at: now + requests[r].bits / model.directions[d].bandwidth, kind: EventKind.fifoDone,
-                          subject: Int32(d), item: Int32(r), tag: requests[r].generation)
+        calendar.schedule(at: now + requests[r].bits / directions[d].bandwidth, kind: EventKind.fifoDone,
+                          subject: Int32(truncatingIfNeeded: d), item: Int32(truncatingIfNeeded: r), tag: requests[r].generation)
     }
 
     mutating func finishQueuedTransfer(direction d: Int, request r: Int) {
         directions[d].bitsDelivered += requests[r].bits
-        calendar.schedule(at: now + model.directions[d].latency, kind: EventKind.delivered,
-                          subject: Int32(d), item: Int32(r), tag: requests[r].generation)
-        if let next = directions[d].queue.popFirst() {
+        scheduleDelivery(direction: d, request: r)
+        if let next = waitingLines.popFirst(directions[d].queue) {
             startTransmission(direction: d, request: Int(next.request))
         } else {
             directions[d].transmitting = false

@@ -3,28 +3,27 @@ import SimKernel
 extension Replication {
     @inline(__always)
     mutating func enterPool(_ p: Int, request r: Int) {
-        pools[p].arrivals += 1
+        pools[p].arrivals &+= 1
         requests[r].stepStart = now
         requests[r].service = -1
         if pools[p].freeCount > 0 {
-            pools[p].freeCount -= 1
-            startService(pool: p, request: r, channel: freeChannels[pools[p].channelOffset + pools[p].freeCount])
+            startService(pool: p, request: r, channel: popFreeChannel(pool: p))
             return
         }
-        if pools[p].waiting >= model.pools[p].capacity {
+        if pools[p].waiting >= pools[p].capacity {
             pools[p].blocked += 1
             lose(r)
             return
         }
-        let level = model.pools[p].usesPriority ? model.workloads[Int(requests[r].workload)].level : 0
+        let level = pools[p].usesPriority ? workloads[Int(requests[r].workload)].level : 0
         requests[r].channel = -1
-        pools[p].queues[level].append(QueueEntry(request: Int32(r), generation: requests[r].generation))
-        pools[p].waiting += 1
+        waitingLines.append(QueueEntry(request: Int32(truncatingIfNeeded: r), generation: requests[r].generation), to: pools[p].queueBase + level)
+        pools[p].waiting &+= 1
         pools[p].queueLength.update(to: Double(pools[p].waiting), at: now)
-        if let patience = model.pools[p].patience {
+        if pools[p].hasPatience {
             let w = Int(requests[r].workload)
-            calendar.schedule(at: now + patience.sample(workStreams[w]), kind: EventKind.abandon,
-                              subject: Int32(p), item: Int32(r), tag: requests[r].generation)
+            calendar.schedule(at: now + patience[p].sample(workStreams[w]), kind: EventKind.abandon,
+                              subject: Int32(truncatingIfNeeded: p), item: Int32(truncatingIfNeeded: r), tag: requests[r].generation)
         }
     }
 
@@ -33,26 +32,26 @@ extension Replication {
         let w = Int(requests[r].workload)
         if requests[r].service < 0 {
             histograms.record(waitHistogram(pool: p), now - requests[r].stepStart)
-            requests[r].service = model.workloads[w].steps[Int(requests[r].step)].service!.sample(workStreams[w])
+            requests[r].service = steps[workloads[w].stepBase + Int(requests[r].step)].draw.sample(workStreams[w])
         }
         requests[r].generation &+= 1
         requests[r].channel = channel
-        channelRequests[pools[p].channelOffset + Int(channel)] = Int32(r)
-        pools[p].busyChannels += 1
+        channelRequests[pools[p].channelOffset + Int(channel)] = Int32(truncatingIfNeeded: r)
+        pools[p].busyChannels &+= 1
         pools[p].busy.update(to: Double(pools[p].busyChannels), at: now)
         calendar.schedule(at: now + requests[r].service, kind: EventKind.serviceDone,
-                          subject: Int32(p), item: Int32(r), tag: requests[r].generation)
+                          subject: Int32(truncatingIfNeeded: p), item: Int32(truncatingIfNeeded: r), tag: requests[r].generation)
     }
 
     mutating func finishService(pool p: Int, request r: Int) {
         let channel = requests[r].channel
         channelRequests[pools[p].channelOffset + Int(channel)] = -1
-        pools[p].busyChannels -= 1
+        pools[p].busyChannels &-= 1
         pools[p].busy.update(to: Double(pools[p].busyChannels), at: now)
-        pools[p].completed += 1
+        pools[p].completed &+= 1
         histograms.record(responseHistogram(pool: p), now - requests[r].stepStart)
         requests[r].channel = -1
-        if let next = nextWaiting(pool: p) {
+        if pools[p].waiting > 0, let next = nextWaiting(pool: p) {
             startService(pool: p, request: next, channel: channel)
         } else {
             pushFreeChannel(pool: p, channel)
@@ -60,23 +59,65 @@ extension Replication {
         advance(r)
     }
 
+    // MARK: - Free channels: a stack, as a doubly linked list through the channels
+
+    /// Takes the channel on top of pool `p`'s free stack (the pool has one); returns its number in the pool.
+    @inline(__always)
+    mutating func popFreeChannel(pool p: Int) -> Int32 {
+        let g = Int(pools[p].freeTop)
+        pools[p].freeTop = freeBelow[g]
+        pools[p].freeCount &-= 1
+        return Int32(g - pools[p].channelOffset)
+    }
+
+    /// Puts channel `channel` of pool `p` on top of the pool's free stack.
     @inline(__always)
     mutating func pushFreeChannel(pool p: Int, _ channel: Int32) {
-        freeChannels[pools[p].channelOffset + pools[p].freeCount] = channel
-        pools[p].freeCount += 1
+        let g = Int32(pools[p].channelOffset) + channel
+        let top = pools[p].freeTop
+        freeBelow[Int(g)] = top
+        if top >= 0 { freeAbove[Int(top)] = g }
+        pools[p].freeTop = g
+        pools[p].freeCount &+= 1
+    }
+
+    /// Takes channel `g` (a global channel index, free) out of pool `p`'s free stack; the others keep their order.
+    mutating func unlinkFreeChannel(pool p: Int, _ g: Int) {
+        let below = freeBelow[g]
+        if Int(pools[p].freeTop) == g {
+            pools[p].freeTop = below
+        } else {
+            let above = freeAbove[g]
+            freeBelow[Int(above)] = below
+            if below >= 0 { freeAbove[Int(below)] = above }
+        }
+        pools[p].freeCount &-= 1
     }
 
     /// Removes and returns the next live waiting request (highest priority level first, FIFO within it).
+    @inline(__always)
     mutating func nextWaiting(pool p: Int) -> Int? {
         guard pools[p].waiting > 0 else { return nil }
-        for level in pools[p].queues.indices {
-            while let entry = pools[p].queues[level].popFirst() {
-                let r = Int(entry.request)
-                if requests[r].generation == entry.generation {
-                    pools[p].waiting -= 1
-                    pools[p].queueLength.update(to: Double(pools[p].waiting), at: now)
-                    return r
-                }
+        guard pools[p].levels == 1 else { return nextWaitingByLevel(pool: p) }
+        return nextWaiting(pool: p, line: pools[p].queueBase)
+    }
+
+    mutating func nextWaitingByLevel(pool p: Int) -> Int? {
+        for level in 0..<pools[p].levels {
+            if let r = nextWaiting(pool: p, line: pools[p].queueBase + level) { return r }
+        }
+        return nil
+    }
+
+    /// Removes and returns the first live request of waiting line `q` of pool `p`, dropping stale entries.
+    @inline(__always)
+    mutating func nextWaiting(pool p: Int, line q: Int) -> Int? {
+        while let entry = waitingLines.popFirst(q) {
+            let r = Int(entry.request)
+            if requests[r].generation == entry.generation {
+                pools[p].waiting &-= 1
+                pools[p].queueLength.update(to: Double(pools[p].waiting), at: now)
+                return r
             }
         }
         return nil
@@ -84,7 +125,7 @@ extension Replication {
 
     mutating func abandon(pool p: Int, request r: Int) {
         // The queue entry becomes stale through the generation bump in `release`.
-        pools[p].waiting -= 1
+        pools[p].waiting &-= 1
         pools[p].queueLength.update(to: Double(pools[p].waiting), at: now)
         pools[p].abandoned += 1
         lose(r)
@@ -93,63 +134,60 @@ extension Replication {
     // MARK: - Failures
 
     mutating func serverFails(pool p: Int, server s: Int) {
-        guard let f = model.pools[p].failures else { return }
+        guard mtbf[p] > 0 else { return }
         takeDown(pool: p, server: s)
-        calendar.schedule(at: now + failureStreams[p].exponential(mean: f.mttr), kind: EventKind.serverUp,
-                          subject: Int32(p), item: Int32(s))
+        calendar.schedule(at: now + failureStreams[p].exponential(mean: mttr[p]), kind: EventKind.serverUp,
+                          subject: Int32(truncatingIfNeeded: p), item: Int32(truncatingIfNeeded: s))
     }
 
     /// Server `s` of pool `p` goes out of service (a failure or an event); it is down while any reason lasts.
+    /// O(concurrency + requests restarted): the server's free channels leave the free stack one by one.
     mutating func takeDown(pool p: Int, server s: Int) {
-        pools[p].serverDown[s] += 1
-        guard pools[p].serverDown[s] == 1 else { return }
+        let k = pools[p].serverOffset + s
+        serverDown[k] += 1
+        guard serverDown[k] == 1 else { return }
         pools[p].upServers -= 1
         pools[p].up.update(to: Double(pools[p].upServers), at: now)
-        let conc = model.pools[p].concurrency
-        let first = Int32(s * conc), last = Int32((s + 1) * conc)
-        // Drop the failed server's channels from the free stack, keeping the order of the others.
+        let conc = pools[p].concurrency
+        let first = s * conc, last = (s + 1) * conc
         let base = pools[p].channelOffset
-        var kept = 0
-        for k in 0..<pools[p].freeCount {
-            let c = freeChannels[base + k]
-            if c < first || c >= last { freeChannels[base + kept] = c; kept += 1 }
-        }
-        pools[p].freeCount = kept
+        // Drop the failed server's free (idle) channels from the free stack, keeping the order of the others.
+        for channel in first..<last where channelRequests[base + channel] < 0 { unlinkFreeChannel(pool: p, base + channel) }
         // Requests in service on the failed server go back to the head of the queue and start again.
-        for channel in (Int(first)..<Int(last)).reversed() {
+        for channel in (first..<last).reversed() {
             let r = Int(channelRequests[base + channel])
             guard r >= 0 else { continue }
             channelRequests[base + channel] = -1
-            pools[p].busyChannels -= 1
+            pools[p].busyChannels &-= 1
             requests[r].generation &+= 1
             requests[r].channel = -1
-            let level = model.pools[p].usesPriority ? model.workloads[Int(requests[r].workload)].level : 0
-            pools[p].queues[level].prepend(QueueEntry(request: Int32(r), generation: requests[r].generation))
-            pools[p].waiting += 1
+            let level = pools[p].usesPriority ? workloads[Int(requests[r].workload)].level : 0
+            waitingLines.prepend(QueueEntry(request: Int32(truncatingIfNeeded: r), generation: requests[r].generation), to: pools[p].queueBase + level)
+            pools[p].waiting &+= 1
         }
         pools[p].busy.update(to: Double(pools[p].busyChannels), at: now)
         pools[p].queueLength.update(to: Double(pools[p].waiting), at: now)
         // ...and restart at once on free channels of servers that are still up.
         while pools[p].freeCount > 0, let r = nextWaiting(pool: p) {
-            pools[p].freeCount -= 1
-            startService(pool: p, request: r, channel: freeChannels[base + pools[p].freeCount])
+            startService(pool: p, request: r, channel: popFreeChannel(pool: p))
         }
     }
 
     mutating func serverRepaired(pool p: Int, server s: Int) {
-        guard let f = model.pools[p].failures else { return }
+        guard mtbf[p] > 0 else { return }
         bringUp(pool: p, server: s)
-        calendar.schedule(at: now + failureStreams[p].exponential(mean: f.mtbf), kind: EventKind.serverDown,
-                          subject: Int32(p), item: Int32(s))
+        calendar.schedule(at: now + failureStreams[p].exponential(mean: mtbf[p]), kind: EventKind.serverDown,
+                          subject: Int32(truncatingIfNeeded: p), item: Int32(truncatingIfNeeded: s))
     }
 
     /// One reason for server `s` of pool `p` to be down ends; when none is left it serves again.
     mutating func bringUp(pool p: Int, server s: Int) {
-        pools[p].serverDown[s] -= 1
-        guard pools[p].serverDown[s] == 0 else { return }
+        let k = pools[p].serverOffset + s
+        serverDown[k] -= 1
+        guard serverDown[k] == 0 else { return }
         pools[p].upServers += 1
         pools[p].up.update(to: Double(pools[p].upServers), at: now)
-        let conc = model.pools[p].concurrency
+        let conc = pools[p].concurrency
         for channel in (s * conc..<(s + 1) * conc).reversed() {
             if let r = nextWaiting(pool: p) {
                 startService(pool: p, request: r, channel: Int32(channel))

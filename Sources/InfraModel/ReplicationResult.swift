@@ -99,7 +99,7 @@ extension Replication {
             histograms.reset(delayHistogram(direction: d))
         }
         for w in workloads.indices {
-            workloads[w] = WorkloadState()
+            workloads[w].resetMeasurements()
             histograms.reset(responseHistogram(workload: w))
         }
         for l in limiters.indices {

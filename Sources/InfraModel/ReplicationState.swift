@@ -1,5 +1,3 @@
-import DequeModule
-import HeapModule
 import SimKernel
 
 /// Event kinds of the infrastructure model.
@@ -59,21 +57,31 @@ struct QueueEntry {
     var generation: UInt32
 }
 
-/// Run-time state and measurements of one pool.
+/// Run-time state and measurements of one pool, with the parts of its configuration the event loop reads. A plain
+/// value (no references), kept in a `SlotBuffer`.
 struct PoolState {
-    /// Start of this pool's segment in the replication's channel stores.
+    /// Start of this pool's segment in the replication's per-channel stores (`channelRequests`, free-channel links).
     let channelOffset: Int
-    /// Free channels: the first `freeCount` entries of the pool's segment of `Replication.freeChannels`.
-    var freeCount: Int
-    /// Per server: reasons it is out of service now (a failure, events); up when 0.
-    var serverDown: [Int32]
-    var queues: [Deque<QueueEntry>]
+    /// Start of this pool's servers in `serverDown`.
+    let serverOffset: Int
+    /// This pool's first waiting line in `waitingLines` (one per priority level when the discipline is priority).
+    let queueBase: Int
+    let levels: Int
+    let concurrency: Int
+    /// Waiting places (Int.max = unlimited).
+    let capacity: Int
+    let usesPriority: Bool
+    let hasPatience: Bool
+    /// Free channels form a stack, kept as a doubly linked list through the channels (see `Replication`): its top
+    /// (a global channel index, -1 when none is free) and its length.
+    var freeTop: Int32 = -1
+    var freeCount = 0
     var waiting = 0
     var busyChannels = 0
     var upServers: Int
 
-    var busy: TimeAverage
-    var queueLength: TimeAverage
+    var busy = TimeAverage()
+    var queueLength = TimeAverage()
     var up: TimeAverage
     var arrivals = 0
     var blocked = 0
@@ -81,35 +89,46 @@ struct PoolState {
     var completed = 0
 }
 
-/// Run-time state and measurements of one link direction.
+/// Run-time state and measurements of one link direction, with its configuration. A plain value.
 struct DirectionState {
-    // Processor sharing: virtual time and finish tags (time field = finish tag in bits).
+    /// bit/s
+    let bandwidth: Double
+    /// Seconds.
+    let latency: Double
+    let sharedByProcessors: Bool
+    /// The calendar lane of this direction's deliveries (they are scheduled at now + latency, so in time order).
+    let deliveryLane: Int
+    /// The calendar heap lane of this direction's processor-sharing completions (the next one, and the superseded
+    /// ones until their time; -1 for a FIFO direction).
+    let completionLane: Int
+    // Processor sharing: virtual time and finish tags (in `finishTags`; tag = finish in bits of virtual time).
     var active = 0
     var virtualTime = 0.0
     var lastUpdate = 0.0
-    var finishTags = Heap<FinishTag>()
     var tagSequence: UInt64 = 0
     var token: UInt32 = 0
-    // FIFO: one transfer at a time.
+    // FIFO: one transfer at a time; the others wait in `waitingLines` at `queue`.
     var transmitting = false
-    var queue = Deque<QueueEntry>()
+    let queue: Int
 
     var busy = TimeAverage()
     var bitsDelivered = 0.0
 }
 
-/// A processor-sharing transfer: done when the direction's virtual time reaches `tag` (bits).
-struct FinishTag: Comparable {
-    var tag: Double
-    var sequence: UInt64
-    var request: Int32
-    static func < (a: FinishTag, b: FinishTag) -> Bool {
-        a.tag < b.tag || (a.tag == b.tag && a.sequence < b.sequence)
-    }
-}
-
-/// Measurements of one workload.
+/// Measurements of one workload, with what the event loop reads of its configuration. A plain value.
 struct WorkloadState {
+    /// Where its route starts in the replication's flat `steps`, and its length.
+    var stepBase = 0
+    var routeLength = 0
+    /// Mean interarrival time (seconds) when the rate is constant and > 0, else 0.
+    var constantInterarrival = 0.0
+    /// True when its arrival rate varies (see `ArrivalCursor`).
+    var varyingRate = false
+    var hasClient = false
+    /// Priority level (index into a priority pool's waiting lines).
+    var level = 0
+    /// The calendar lane of its arrivals (one pending at a time).
+    var arrivalLane = 0
     /// Requests that arrived (first attempts).
     var arrived = 0
     /// Requests that completed (with a client: succeeded within their timeout).
@@ -120,14 +139,30 @@ struct WorkloadState {
     var retries = 0
     /// Attempts that completed after their client had given up on them.
     var orphaned = 0
+
+    /// Forgets the measurements (end of the warm-up), keeping the configuration.
+    mutating func resetMeasurements() {
+        arrived = 0
+        completed = 0
+        lost = 0
+        retries = 0
+        orphaned = 0
+    }
 }
 
-/// Run-time state and measurements of one limiter (token bucket).
+/// One instruction of a workload's route as the event loop reads it: a plain value (see `CompiledStep`).
+struct HotStep {
+    let kind: StepKind
+    let index: Int32
+    /// Service time (pool steps), delay (delay steps) or size in bytes (link steps); a constant 0 otherwise.
+    let draw: Variate
+}
+
+/// Run-time state and measurements of one limiter (token bucket). A plain value.
 struct LimiterState {
     /// Tokens in the bucket at `refilled`.
     var tokens: Double
     var refilled = 0.0
-    var queue = Deque<QueueEntry>()
     var waiting = 0
     /// A `tokenReady` event is pending.
     var tokenEventPending = false

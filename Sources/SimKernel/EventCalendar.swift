@@ -1,37 +1,147 @@
-/// The pending-event set of a discrete-event simulation: a binary min-heap of `Event` values
-/// ordered by (time, sequence number).
+/// The pending-event set of a discrete-event simulation, ordered by (time, sequence number): a store of `Event`
+/// values, plus optional first-in first-out lanes for streams of events that a model schedules in non-decreasing
+/// time order.
 ///
-/// Events are stored inline in one buffer that this calendar owns (it is `~Copyable`, so the
-/// buffer is never shared and never copied on write): scheduling and removing allocate nothing
-/// once the buffer has grown to the largest number of pending events. Events that share a time
-/// come out in the order they were scheduled, which makes every run repeatable.
+/// **The store** is a sorted array while it holds few events (at most `arrayLimit`) and a binary min-heap beyond.
+/// The sorted array keeps events in descending order: taking the first event takes the last element, and adding
+/// one counts the events that come after it (a loop without branches over their times) and moves the rest up by
+/// one. For a handful of pending events that is cheaper than a heap, whose comparisons the processor cannot
+/// predict. Reversed, the sorted array is a heap, so the store becomes one at no cost when it grows past
+/// `arrayLimit`; it sorts itself back into an array when it shrinks to `heapLimit`.
 ///
-/// - Complexity: `schedule` and `next` are O(log n) for n pending events.
+/// Events are stored inline in buffers that this calendar owns (it is `~Copyable`, so they are never shared and
+/// never copied on write): scheduling and removing allocate nothing once the buffers have grown to the largest
+/// number of pending events. Events that share a time come out in the order they were scheduled, whichever
+/// lane or heap holds them, which makes every run repeatable. Event times are seconds and never negative.
+///
+/// **Lanes.** Some event streams are already sorted when they are scheduled: a workload's next arrival (one
+/// pending at a time), or deliveries after a constant latency (scheduled at now + latency, so in time order). A
+/// lane (`addLane()`, `schedule(_:lane:)`) keeps such a stream in a ring buffer: adding is O(1), and only the
+/// heads of the lanes are ordered, in a small heap with one entry per lane (an empty lane's entry sorts last). The
+/// order in which events come out is exactly the order without lanes. A heap lane (`addHeapLane()`,
+/// `schedule(_:heapLane:)`) takes events in any order and keeps them in a small heap of its own: for a stream that
+/// is short but early (its events would climb a deep store heap to the top, only to leave it at once).
+///
+/// - Complexity: `schedule` is O(n) (n <= `arrayLimit`) in the array and O(log n) in the heap, O(1) on a lane
+///   (O(log k) for k lanes when the lane was empty); `next` is O(1) from the array, O(log n) from the heap and
+///   O(log k) from a lane.
 public struct EventCalendar: ~Copyable {
     @usableFromInline var storage: UnsafeMutablePointer<Event>
+    /// The events' times, parallel to `storage`, while the store is an array (not kept in heap mode).
+    @usableFromInline var times: UnsafeMutablePointer<Double>
     @usableFromInline var capacity: Int
     @usableFromInline var size = 0
+    /// True while the store is a heap.
+    @usableFromInline var heapMode = false
     @usableFromInline var nextSequence: UInt64 = 0
     /// Time of the last event taken, in seconds: debug builds refuse to schedule anything before it.
     @usableFromInline var lastTaken = -Double.infinity
+    /// Lanes: their ring buffers, and a heap of all lanes ordered by their first events (`laneCount` entries).
+    @usableFromInline var lanes: UnsafeMutablePointer<Lane>
+    @usableFromInline var laneCount = 0
+    @usableFromInline var laneCapacity = 4
+    @usableFromInline var laneHeap: UnsafeMutablePointer<LaneHead>
 
-    public init(reservingCapacity capacity: Int = 1024) {
-        self.capacity = max(capacity, 16)
-        storage = .allocate(capacity: self.capacity)
+    /// One lane: a ring buffer of events in (time, sequence) order.
+    @usableFromInline struct Lane {
+        @usableFromInline var buffer: UnsafeMutablePointer<Event>
+        /// A power of two.
+        @usableFromInline var capacity: Int
+        @usableFromInline var head = 0
+        @usableFromInline var count = 0
+        /// Where this lane's entry sits in `laneHeap`.
+        @usableFromInline var heapIndex: Int
+        /// A heap lane (`addHeapLane`): `buffer` is a binary min-heap of `count` events (`head` stays 0), not a ring.
+        @usableFromInline let isHeap: Bool
+
+        init(capacity: Int, heapIndex: Int, isHeap: Bool) {
+            self.heapIndex = heapIndex
+            self.capacity = capacity
+            self.isHeap = isHeap
+            buffer = .allocate(capacity: capacity)
+        }
     }
 
-    deinit { storage.deallocate() }
+    /// A lane's first event, by key, with the lane's number; an empty lane has the key (UInt64.max, UInt64.max),
+    /// which no event has (its time would be a NaN).
+    @usableFromInline struct LaneHead {
+        @usableFromInline var time: UInt64
+        @usableFromInline var sequence: UInt64
+        @usableFromInline var lane: Int
+
+        @inlinable init(time: UInt64, sequence: UInt64, lane: Int) {
+            self.time = time
+            self.sequence = sequence
+            self.lane = lane
+        }
+    }
+
+    /// The store is a sorted array up to this many events, and becomes a heap beyond.
+    public static var arrayLimit: Int { 32 }
+    /// A heap that shrinks to this many events becomes a sorted array again.
+    public static var heapLimit: Int { 12 }
+
+    public init(reservingCapacity capacity: Int = 1024) {
+        self.capacity = max(capacity, 64)
+        storage = .allocate(capacity: self.capacity)
+        times = .allocate(capacity: self.capacity)
+        lanes = .allocate(capacity: laneCapacity)
+        laneHeap = .allocate(capacity: laneCapacity)
+    }
+
+    deinit {
+        storage.deallocate()
+        times.deallocate()
+        for l in 0..<laneCount { lanes[l].buffer.deallocate() }
+        lanes.deallocate()
+        laneHeap.deallocate()
+    }
 
     /// Number of pending events.
-    @inlinable public var count: Int { size }
+    @inlinable public var count: Int {
+        var n = size
+        for l in 0..<laneCount { n += lanes[l].count }
+        return n
+    }
     /// True when nothing is scheduled.
-    @inlinable public var isEmpty: Bool { size == 0 }
+    @inlinable public var isEmpty: Bool { size == 0 && (laneCount == 0 || laneHeap[0].time == .max) }
     /// The earliest pending event, left in place, or nil.
-    @inlinable public var first: Event? { size > 0 ? storage[0] : nil }
+    public var first: Event? {
+        if laneCount > 0 && laneHeap[0].time != .max {
+            let lane = lanes[laneHeap[0].lane]
+            let e = lane.buffer[lane.head]
+            if size == 0 || Self.key(e) < Self.key(storage[top]) { return e }
+        }
+        return size > 0 ? storage[top] : nil
+    }
+    /// Where the store's first event is (size > 0).
+    @inlinable var top: Int { heapMode ? 0 : size &- 1 }
     /// The time of the earliest pending event, in seconds, or nil.
-    @inlinable public var nextTime: Double? { size > 0 ? storage[0].time : nil }
+    public var nextTime: Double? { first?.time }
     /// Events scheduled so far (also the next sequence number).
     @inlinable public var scheduledCount: UInt64 { nextSequence }
+
+    // MARK: - Keys
+
+    /// The order of events as one 128-bit key: the time's bit pattern (for times >= 0 it orders like the time),
+    /// then the sequence number. Comparisons on it compile to flag arithmetic, not branches.
+    @inlinable @inline(__always)
+    static func key(_ e: Event) -> (UInt64, UInt64) { (e.time.bitPattern, e.sequence) }
+
+    /// True when key a orders before key b.
+    @inlinable @inline(__always)
+    static func before(_ a: (UInt64, UInt64), _ b: (UInt64, UInt64)) -> Bool {
+        // a < b as 128-bit numbers: the borrow out of (a.1 - b.1) goes into (a.0 - b.0 - borrow).
+        let (_, lowBorrow) = a.1.subtractingReportingOverflow(b.1)
+        let (d, highBorrow) = a.0.subtractingReportingOverflow(b.0)
+        let (_, finalBorrow) = d.subtractingReportingOverflow(lowBorrow ? 1 : 0)
+        return highBorrow || finalBorrow
+    }
+
+    @inlinable @inline(__always)
+    static func bit(_ b: Bool) -> Int { b ? 1 : 0 }
+
+    // MARK: - Heap
 
     @usableFromInline
     mutating func grow() {
@@ -39,74 +149,413 @@ public struct EventCalendar: ~Copyable {
         bigger.moveInitialize(from: storage, count: size)
         storage.deallocate()
         storage = bigger
+        let biggerTimes = UnsafeMutablePointer<Double>.allocate(capacity: capacity * 2)
+        biggerTimes.moveInitialize(from: times, count: size)
+        times.deallocate()
+        times = biggerTimes
         capacity *= 2
     }
 
-    /// Adds `event`, stamping it with the next sequence number.
-    @inlinable
-    public mutating func schedule(_ event: Event) {
-        assert(!event.time.isNaN, "EventCalendar: an event at time NaN")
+    /// Stamps `event` with the next sequence number (time checked).
+    @inlinable @inline(__always)
+    mutating func stamped(_ event: Event) -> Event {
+        precondition(event.time >= 0, "EventCalendar: an event at a negative or NaN time")
         assert(event.time >= lastTaken, "EventCalendar: an event at \(event.time) s, before the last event taken (\(lastTaken) s)")
-        if size == capacity { grow() }
         var e = event
         e.sequence = nextSequence
         nextSequence &+= 1
+        return e
+    }
+
+    /// Adds `event`, stamping it with the next sequence number.
+    @inlinable @inline(__always)
+    public mutating func schedule(_ event: Event) {
+        if size == capacity { grow() }
+        let e = stamped(event)
+        if heapMode {
+            pushHeap(e)
+        } else if size < Self.arrayLimit {
+            insertSorted(e)
+        } else {
+            becomeHeap()
+            pushHeap(e)
+        }
+    }
+
+    /// Adds `e` to the sorted array: after the events that come after it, before the others. Events at the same
+    /// time were scheduled earlier, so they come first: `e` goes after every event whose time is greater.
+    @inlinable @inline(__always)
+    mutating func insertSorted(_ e: Event) {
+        let t = e.time
+        let n = size
+        var k = 0
+        for i in 0..<n { k &+= times[i] > t ? 1 : 0 }
+        // Move the earlier events up by one, last first (a plain loop: a few elements, no call to memmove).
+        var i = n
+        while i > k {
+            storage[i] = storage[i &- 1]
+            times[i] = times[i &- 1]
+            i &-= 1
+        }
+        storage[k] = e
+        times[k] = t
+        size = n &+ 1
+    }
+
+    @inlinable @inline(__always)
+    mutating func pushHeap(_ e: Event) {
         let h = storage
         var i = size
-        size += 1
+        size &+= 1
+        let k = Self.key(e)
         while i > 0 {
-            let parent = (i - 1) >> 1
-            if !e.precedes(h[parent]) { break }
+            let parent = (i &- 1) &>> 1
+            if !Self.before(k, Self.key(h[parent])) { break }
             h[i] = h[parent]
             i = parent
         }
         h[i] = e
     }
 
+    /// The sorted array (descending) becomes a heap: reversed, it is sorted ascending, which is a heap.
+    @usableFromInline
+    mutating func becomeHeap() {
+        var all = UnsafeMutableBufferPointer(start: storage, count: size)
+        all.reverse()
+        heapMode = true
+    }
+
+    /// The heap becomes a sorted array (descending), with its times.
+    @usableFromInline
+    mutating func becomeArray() {
+        var all = UnsafeMutableBufferPointer(start: storage, count: size)
+        all.sort { Self.before(Self.key($1), Self.key($0)) }
+        for i in 0..<size { times[i] = storage[i].time }
+        heapMode = false
+    }
+
     /// Schedules an event of `kind` at `time` (seconds).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func schedule(at time: Double, kind: UInt32, subject: Int32 = 0, item: Int32 = 0, tag: UInt32 = 0) {
         schedule(Event(time: time, kind: kind, subject: subject, item: item, tag: tag))
     }
 
     /// Removes and returns the earliest event, or nil when the calendar is empty.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() -> Event? {
+        if laneCount > 0 {
+            let l = laneHeap[0]
+            if size > 0 {
+                return Self.before((l.time, l.sequence), Self.key(storage[top])) ? popLane(l.lane) : popStore()
+            }
+            return l.time != .max ? popLane(l.lane) : nil
+        }
         guard size > 0 else { return nil }
+        return popStore()
+    }
+
+    /// Removes the store's first event (the store is not empty).
+    @inlinable @inline(__always)
+    mutating func popStore() -> Event {
+        if !heapMode {
+            size &-= 1
+            #if DEBUG
+            lastTaken = storage[size].time
+            #endif
+            return storage[size]
+        }
+        let e = popHeap()
+        if size <= Self.heapLimit { becomeArray() }
+        return e
+    }
+
+    /// Removes the heap's first event (the heap is not empty).
+    @inlinable @inline(__always)
+    mutating func popHeap() -> Event {
         let h = storage
         let first = h[0]
         #if DEBUG
         lastTaken = first.time
         #endif
-        size -= 1
+        size &-= 1
         let n = size
         if n == 0 { return first }
         let last = h[n]
+        let lk = Self.key(last)
         var i = 0
         while true {
-            var child = 2 * i + 1
-            if child >= n { break }
-            if child + 1 < n && h[child + 1].precedes(h[child]) { child += 1 }
-            if !h[child].precedes(last) { break }
-            h[i] = h[child]
-            i = child
+            let c = (i &<< 1) &+ 1
+            if c >= n { break }
+            var m = c
+            if c &+ 1 < n { m = c &+ Self.bit(Self.before(Self.key(h[c &+ 1]), Self.key(h[c]))) }
+            if !Self.before(Self.key(h[m]), lk) { break }
+            h[i] = h[m]
+            i = m
         }
         h[i] = last
         return first
     }
 
+    // MARK: - Lanes
+
+    /// A new, empty lane; returns its number for `schedule(_:lane:)`.
+    public mutating func addLane(reservingCapacity capacity: Int = 16) -> Int {
+        addLane(reservingCapacity: capacity, isHeap: false)
+    }
+
+    /// A new, empty heap lane; returns its number for `schedule(_:heapLane:)`. A heap lane takes events in any
+    /// time order and keeps them in a heap of its own, so a stream that is usually one or two events long (say a
+    /// processor-sharing resource's next completion, with the superseded ones) stays out of the store, whose
+    /// heap may be deep.
+    public mutating func addHeapLane(reservingCapacity capacity: Int = 4) -> Int {
+        addLane(reservingCapacity: capacity, isHeap: true)
+    }
+
+    mutating func addLane(reservingCapacity capacity: Int, isHeap: Bool) -> Int {
+        if laneCount == laneCapacity {
+            let bigger = UnsafeMutablePointer<Lane>.allocate(capacity: laneCapacity * 2)
+            bigger.moveInitialize(from: lanes, count: laneCount)
+            lanes.deallocate()
+            lanes = bigger
+            let biggerHeap = UnsafeMutablePointer<LaneHead>.allocate(capacity: laneCapacity * 2)
+            biggerHeap.moveInitialize(from: laneHeap, count: laneCount)
+            laneHeap.deallocate()
+            laneHeap = biggerHeap
+            laneCapacity *= 2
+        }
+        var c = 4
+        while c < capacity { c *= 2 }
+        (lanes + laneCount).initialize(to: Lane(capacity: c, heapIndex: laneCount, isHeap: isHeap))
+        // An empty lane sorts last: its entry goes at the end of the lane heap.
+        (laneHeap + laneCount).initialize(to: LaneHead(time: .max, sequence: .max, lane: laneCount))
+        laneCount += 1
+        return laneCount - 1
+    }
+
+    /// Adds `event` at the end of lane `lane`, stamping it with the next sequence number. Its time must not be
+    /// before the time of any event scheduled on the lane earlier (checked).
+    @inlinable @inline(__always)
+    public mutating func schedule(_ event: Event, lane l: Int) {
+        let e = stamped(event)
+        let lane = lanes + l
+        assert(!lane.pointee.isHeap, "EventCalendar: lane \(l) is a heap lane")
+        if lane.pointee.count == lane.pointee.capacity { growLane(l) }
+        let mask = lane.pointee.capacity &- 1
+        if lane.pointee.count > 0 {
+            let previous = lane.pointee.buffer[(lane.pointee.head &+ lane.pointee.count &- 1) & mask]
+            precondition(previous.time <= e.time, "EventCalendar: lane \(l) events out of time order")
+            lane.pointee.buffer[(lane.pointee.head &+ lane.pointee.count) & mask] = e
+            lane.pointee.count &+= 1
+            return
+        }
+        lane.pointee.buffer[lane.pointee.head] = e
+        lane.pointee.count = 1
+        // The lane's entry moves up from where its empty key left it.
+        var i = lane.pointee.heapIndex
+        let entry = LaneHead(time: e.time.bitPattern, sequence: e.sequence, lane: l)
+        while i > 0 {
+            let parent = (i &- 1) &>> 1
+            let p = laneHeap[parent]
+            if !Self.before((entry.time, entry.sequence), (p.time, p.sequence)) { break }
+            laneHeap[i] = p
+            lanes[p.lane].heapIndex = i
+            i = parent
+        }
+        laneHeap[i] = entry
+        lane.pointee.heapIndex = i
+    }
+
+    /// Schedules an event of `kind` at `time` (seconds) on lane `lane`.
+    @inlinable @inline(__always)
+    public mutating func schedule(at time: Double, lane: Int, kind: UInt32, subject: Int32 = 0, item: Int32 = 0, tag: UInt32 = 0) {
+        schedule(Event(time: time, kind: kind, subject: subject, item: item, tag: tag), lane: lane)
+    }
+
+    /// Adds `event` to heap lane `lane` (see `addHeapLane`), stamping it with the next sequence number. Any time.
+    @inlinable @inline(__always)
+    public mutating func schedule(_ event: Event, heapLane l: Int) {
+        let e = stamped(event)
+        let lane = lanes + l
+        assert(lane.pointee.isHeap, "EventCalendar: lane \(l) is not a heap lane")
+        if lane.pointee.count == lane.pointee.capacity { growLane(l) }
+        let h = lane.pointee.buffer
+        let k = Self.key(e)
+        var i = lane.pointee.count
+        lane.pointee.count &+= 1
+        while i > 0 {
+            let parent = (i &- 1) &>> 1
+            if !Self.before(k, Self.key(h[parent])) { break }
+            h[i] = h[parent]
+            i = parent
+        }
+        h[i] = e
+        // A new first event of the lane: its entry moves up the lane heap (its key only decreased).
+        if i == 0 { siftUpLaneHeap(LaneHead(time: e.time.bitPattern, sequence: e.sequence, lane: l)) }
+    }
+
+    /// Schedules an event of `kind` at `time` (seconds) on heap lane `heapLane`.
+    @inlinable @inline(__always)
+    public mutating func schedule(at time: Double, heapLane: Int, kind: UInt32, subject: Int32 = 0, item: Int32 = 0, tag: UInt32 = 0) {
+        schedule(Event(time: time, kind: kind, subject: subject, item: item, tag: tag), heapLane: heapLane)
+    }
+
+    /// Moves lane `entry.lane`'s entry, whose key has decreased to `entry`'s, up the lane heap.
+    @inlinable @inline(__always)
+    mutating func siftUpLaneHeap(_ entry: LaneHead) {
+        var i = lanes[entry.lane].heapIndex
+        while i > 0 {
+            let parent = (i &- 1) &>> 1
+            let p = laneHeap[parent]
+            if !Self.before((entry.time, entry.sequence), (p.time, p.sequence)) { break }
+            laneHeap[i] = p
+            lanes[p.lane].heapIndex = i
+            i = parent
+        }
+        laneHeap[i] = entry
+        lanes[entry.lane].heapIndex = i
+    }
+
+    /// Removes the first event of heap lane `l` (not empty) and returns the lane's new first event's key entry.
+    @usableFromInline
+    mutating func popHeapLane(_ l: Int) -> (Event, LaneHead) {
+        let lane = lanes + l
+        let h = lane.pointee.buffer
+        let first = h[0]
+        lane.pointee.count &-= 1
+        let n = lane.pointee.count
+        guard n > 0 else { return (first, LaneHead(time: .max, sequence: .max, lane: l)) }
+        let last = h[n]
+        let lk = Self.key(last)
+        var i = 0
+        while true {
+            let c = (i &<< 1) &+ 1
+            if c >= n { break }
+            var m = c
+            if c &+ 1 < n { m = c &+ Self.bit(Self.before(Self.key(h[c &+ 1]), Self.key(h[c]))) }
+            if !Self.before(Self.key(h[m]), lk) { break }
+            h[i] = h[m]
+            i = m
+        }
+        h[i] = last
+        return (first, LaneHead(time: h[0].time.bitPattern, sequence: h[0].sequence, lane: l))
+    }
+
+    @usableFromInline
+    mutating func growLane(_ l: Int) {
+        let old = lanes[l]
+        let bigger = UnsafeMutablePointer<Event>.allocate(capacity: old.capacity * 2)
+        for k in 0..<old.count { (bigger + k).initialize(to: old.buffer[(old.head + k) & (old.capacity - 1)]) }
+        old.buffer.deallocate()
+        lanes[l].buffer = bigger
+        lanes[l].capacity = old.capacity * 2
+        lanes[l].head = 0
+    }
+
+    /// Removes the first event of lane `l`, whose entry heads the lane heap.
+    @inlinable @inline(__always)
+    mutating func popLane(_ l: Int) -> Event {
+        let lane = lanes + l
+        if lane.pointee.isHeap {
+            let (e, head) = popHeapLane(l)
+            #if DEBUG
+            lastTaken = e.time
+            #endif
+            siftDownLaneHeap(head)
+            return e
+        }
+        let e = lane.pointee.buffer[lane.pointee.head]
+        #if DEBUG
+        lastTaken = e.time
+        #endif
+        lane.pointee.head = (lane.pointee.head &+ 1) & (lane.pointee.capacity &- 1)
+        lane.pointee.count &-= 1
+        if lane.pointee.count > 0 {
+            let next = lane.pointee.buffer[lane.pointee.head]
+            siftDownLaneHeap(LaneHead(time: next.time.bitPattern, sequence: next.sequence, lane: l))
+        } else {
+            siftDownLaneHeap(LaneHead(time: .max, sequence: .max, lane: l))
+        }
+        return e
+    }
+
+    /// Puts `entry` at the root of the lane heap and sifts it down.
+    @inlinable @inline(__always)
+    mutating func siftDownLaneHeap(_ entry: LaneHead) {
+        let n = laneCount
+        var i = 0
+        let k = (entry.time, entry.sequence)
+        while true {
+            let c = (i &<< 1) &+ 1
+            if c >= n { break }
+            var m = c
+            if c &+ 1 < n {
+                let a = laneHeap[c &+ 1], b = laneHeap[c]
+                m = c &+ Self.bit(Self.before((a.time, a.sequence), (b.time, b.sequence)))
+            }
+            let child = laneHeap[m]
+            if !Self.before((child.time, child.sequence), k) { break }
+            laneHeap[i] = child
+            lanes[child.lane].heapIndex = i
+            i = m
+        }
+        laneHeap[i] = entry
+        lanes[entry.lane].heapIndex = i
+    }
+
+    // MARK: - Checks
+
     /// True when the calendar's invariants hold: every event's time is a number, no event precedes its heap parent,
-    /// and every sequence number was handed out. O(n); for tests and debugging.
+    /// every lane is in order and the lane heap orders the lanes' first events, and every sequence number was
+    /// handed out. O(n); for tests and debugging.
     public var satisfiesInvariants: Bool {
         guard size >= 0, size <= capacity else { return false }
         for i in 0..<size {
             let e = storage[i]
             if e.time.isNaN || e.sequence >= nextSequence { return false }
-            if i > 0 && e.precedes(storage[(i - 1) >> 1]) { return false }
+            if heapMode {
+                if i > 0 && e.precedes(storage[(i - 1) >> 1]) { return false }
+            } else {
+                if times[i] != e.time { return false }
+                if i > 0 && storage[i - 1].precedes(e) { return false }
+            }
+        }
+        if !heapMode && size > Self.arrayLimit { return false }
+        for l in 0..<laneCount {
+            let lane = lanes[l]
+            for k in 0..<lane.count {
+                let e = lane.buffer[(lane.head + k) & (lane.capacity - 1)]
+                if e.time.isNaN || e.sequence >= nextSequence { return false }
+                if lane.isHeap {
+                    // A heap lane: no event precedes its parent.
+                    if lane.head != 0 || (k > 0 && e.precedes(lane.buffer[(k - 1) >> 1])) { return false }
+                } else if k > 0 && e.precedes(lane.buffer[(lane.head + k - 1) & (lane.capacity - 1)]) {
+                    return false
+                }
+            }
+            // The lane's entry is where the lane says, with its first event's key (or the empty key).
+            let h = lane.heapIndex
+            guard h >= 0, h < laneCount, laneHeap[h].lane == l else { return false }
+            let first = lane.count > 0 ? lane.buffer[lane.head] : nil
+            if laneHeap[h].time != (first?.time.bitPattern ?? .max) || laneHeap[h].sequence != (first?.sequence ?? .max) {
+                return false
+            }
+        }
+        for h in 1..<max(laneCount, 1) {
+            let p = laneHeap[(h - 1) >> 1]
+            if Self.before((laneHeap[h].time, laneHeap[h].sequence), (p.time, p.sequence)) { return false }
         }
         return true
     }
 
     /// Removes every pending event; the sequence counter keeps counting.
-    public mutating func removeAll() { size = 0 }
+    public mutating func removeAll() {
+        size = 0
+        heapMode = false
+        for l in 0..<laneCount {
+            lanes[l].count = 0
+            lanes[l].head = 0
+            lanes[l].heapIndex = l
+            laneHeap[l] = LaneHead(time: .max, sequence: .max, lane: l)
+        }
+    }
 }

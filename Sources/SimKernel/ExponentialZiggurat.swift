@@ -5,6 +5,11 @@ import Foundation
 /// layers. About 98.9% of draws cost one 32-bit random integer, a comparison and a multiplication;
 /// the rest fall back to an exact rejection step. The method is exact, not an approximation.
 final class ExponentialZiggurat: @unchecked Sendable {  // immutable after init
+    /// The three tables in one buffer, for `RandomSource` to reach through one pointer: `we` (256 doubles) at byte
+    /// 0, `fe` (256 doubles) at `feOffset`, `ke` (256 UInt32) at `keOffset`.
+    let tables: UnsafeMutableRawPointer
+    static let feOffset = 256 * 8
+    static let keOffset = 512 * 8
     /// Acceptance thresholds per layer.
     let ke: UnsafeMutablePointer<UInt32>
     /// Scale from a 32-bit integer to x, per layer.
@@ -17,9 +22,10 @@ final class ExponentialZiggurat: @unchecked Sendable {  // immutable after init
     static let shared = ExponentialZiggurat()
 
     private init() {
-        ke = .allocate(capacity: 256)
-        we = .allocate(capacity: 256)
-        fe = .allocate(capacity: 256)
+        tables = .allocate(byteCount: Self.keOffset + 256 * 4, alignment: 16)
+        we = tables.bindMemory(to: Double.self, capacity: 256)
+        fe = (tables + Self.feOffset).bindMemory(to: Double.self, capacity: 256)
+        ke = (tables + Self.keOffset).bindMemory(to: UInt32.self, capacity: 256)
         let m2 = 4_294_967_296.0
         var de = Self.r, te = de
         let ve = 3.949659822581572e-3

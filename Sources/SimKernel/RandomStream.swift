@@ -24,9 +24,8 @@ public final class RandomStream {
         gsl_rng_set(r, s)
         raw = r
         let zig = ExponentialZiggurat.shared
-        source = RandomSource(rng: OpaquePointer(r), getDouble: r.pointee.type.pointee.get_double!,
-                              getInteger: r.pointee.type.pointee.get!, state: r.pointee.state,
-                              ke: UnsafePointer(zig.ke), we: UnsafePointer(zig.we), fe: UnsafePointer(zig.fe))
+        source = RandomSource(rng: OpaquePointer(r), state: r.pointee.state.assumingMemoryBound(to: CUnsignedLong.self),
+                              zig: UnsafeRawPointer(zig.tables))
     }
 
     deinit { gsl_rng_free(raw) }
@@ -40,33 +39,43 @@ public final class RandomStream {
 @available(*, unavailable)
 extension RandomStream: Sendable {}
 
-/// A plain (trivially copyable) handle on a `RandomStream`'s generator: drawing through it costs
-/// one indirect call and no reference counting. Valid only while its stream is alive.
+/// A plain (trivially copyable) handle on a `RandomStream`'s generator: drawing through it costs no call and no
+/// reference counting. Valid only while its stream is alive.
+///
+/// Uniform draws run GSL's `taus2` step inline on the generator's own state words, so they give exactly the
+/// numbers `gsl_rng_get` / `gsl_rng_uniform` would, and GSL's samplers (lognormal, gamma, Weibull) called on the
+/// same generator continue the same stream.
 public struct RandomSource {
     @usableFromInline let rng: OpaquePointer
-    @usableFromInline let getDouble: @convention(c) (UnsafeMutableRawPointer?) -> Double
-    @usableFromInline let getInteger: @convention(c) (UnsafeMutableRawPointer?) -> UInt
-    @usableFromInline let state: UnsafeMutableRawPointer?
-    /// Ziggurat tables for exponential draws (see `ExponentialZiggurat`).
-    @usableFromInline let ke: UnsafePointer<UInt32>
-    @usableFromInline let we: UnsafePointer<Double>
-    @usableFromInline let fe: UnsafePointer<Double>
+    /// GSL's `taus_state_t`: the three Tausworthe components s1, s2, s3 (32 significant bits each).
+    @usableFromInline let state: UnsafeMutablePointer<CUnsignedLong>
+    /// Ziggurat tables for exponential draws (see `ExponentialZiggurat.tables`).
+    @usableFromInline let zig: UnsafeRawPointer
 
-    init(rng: OpaquePointer, getDouble: @escaping @convention(c) (UnsafeMutableRawPointer?) -> Double,
-         getInteger: @escaping @convention(c) (UnsafeMutableRawPointer?) -> UInt, state: UnsafeMutableRawPointer?,
-         ke: UnsafePointer<UInt32>, we: UnsafePointer<Double>, fe: UnsafePointer<Double>) {
+    init(rng: OpaquePointer, state: UnsafeMutablePointer<CUnsignedLong>, zig: UnsafeRawPointer) {
         self.rng = rng
-        self.getDouble = getDouble
-        self.getInteger = getInteger
         self.state = state
-        self.ke = ke
-        self.we = we
-        self.fe = fe
+        self.zig = zig
     }
 
-    /// A uniform 32-bit integer (taus2 produces 32 random bits per call).
+    @inlinable @inline(__always) func ke(_ i: Int) -> UInt32 { zig.load(fromByteOffset: 4096 &+ i &* 4, as: UInt32.self) }
+    @inlinable @inline(__always) func we(_ i: Int) -> Double { zig.load(fromByteOffset: i &* 8, as: Double.self) }
+    @inlinable @inline(__always) func fe(_ i: Int) -> Double { zig.load(fromByteOffset: 2048 &+ i &* 8, as: Double.self) }
+
+    /// A uniform 32-bit integer: one step of the maximally equidistributed combined Tausworthe generator
+    /// (L'Ecuyer 1996), as GSL's `taus_get` computes it.
     @inlinable @inline(__always)
-    public func bits32() -> UInt32 { UInt32(truncatingIfNeeded: getInteger(state)) }
+    public func bits32() -> UInt32 {
+        let m: CUnsignedLong = 0xffff_ffff
+        var s1 = state[0], s2 = state[1], s3 = state[2]
+        s1 = (((s1 & 4_294_967_294) &<< 12) & m) ^ ((((s1 &<< 13) & m) ^ s1) &>> 19)
+        s2 = (((s2 & 4_294_967_288) &<< 4) & m) ^ ((((s2 &<< 2) & m) ^ s2) &>> 25)
+        s3 = (((s3 & 4_294_967_280) &<< 17) & m) ^ ((((s3 &<< 3) & m) ^ s3) &>> 11)
+        state[0] = s1
+        state[1] = s2
+        state[2] = s3
+        return UInt32(truncatingIfNeeded: s1 ^ s2 ^ s3)
+    }
 
     /// A standard exponential draw (mean 1) by the ziggurat method: exact, and without a logarithm
     /// in about 98.9% of draws.
@@ -74,7 +83,7 @@ public struct RandomSource {
     public func standardExponential() -> Double {
         let j = bits32()
         let i = Int(j & 255)
-        if j < ke[i] { return Double(j) * we[i] }
+        if j < ke(i) { return Double(j) * we(i) }
         return standardExponentialSlow(j, i)
     }
 
@@ -83,11 +92,11 @@ public struct RandomSource {
         var j = j0, i = i0
         while true {
             if i == 0 { return ExponentialZiggurat.r - _log(uniform()) }
-            let x = Double(j) * we[i]
-            if fe[i] + uniform() * (fe[i - 1] - fe[i]) < _exp(-x) { return x }
+            let x = Double(j) * we(i)
+            if fe(i) + uniform() * (fe(i - 1) - fe(i)) < _exp(-x) { return x }
             j = bits32()
             i = Int(j & 255)
-            if j < ke[i] { return Double(j) * we[i] }
+            if j < ke(i) { return Double(j) * we(i) }
         }
     }
 
@@ -95,7 +104,7 @@ public struct RandomSource {
     @inlinable @inline(__always)
     public func uniform() -> Double {
         var x: Double
-        repeat { x = getDouble(state) } while x == 0
+        repeat { x = Double(bits32()) * 0x1p-32 } while x == 0  // GSL: taus_get / 2^32
         return x
     }
 
@@ -108,8 +117,21 @@ public struct RandomSource {
     public func index(below n: Int) -> Int { Swift.min(Int(uniform() * Double(n)), n - 1) }
 
     /// Lognormal: exp of a normal with mean `mu` and standard deviation `sigma`.
+    ///
+    /// GSL's `gsl_ran_lognormal` step for step (the polar method of Marsaglia and Bray: a point uniform in the unit
+    /// disc, rejected outside it, gives one normal), with its uniforms drawn inline: the same draws from the stream
+    /// and the same arithmetic (the same libm `log` and `exp`), so the same numbers, without an indirect call per
+    /// uniform (`TauswortheTests` compares the two draw for draw).
     @usableFromInline func lognormal(mu: Double, sigma: Double) -> Double {
-        gsl_ran_lognormal(UnsafePointer<gsl_rng>(rng), mu, sigma)
+        var u: Double, v: Double, r2: Double
+        repeat {
+            // gsl_rng_uniform: taus_get / 2^32, zero included.
+            u = -1 + 2 * (Double(bits32()) * 0x1p-32)
+            v = -1 + 2 * (Double(bits32()) * 0x1p-32)
+            r2 = u * u + v * v
+        } while r2 > 1.0 || r2 == 0
+        let normal = u * (-2.0 * _log(r2) / r2).squareRoot()
+        return _exp(sigma * normal + mu)
     }
     /// Gamma with shape `shape` and scale `scale` (mean shape × scale).
     @usableFromInline func gamma(shape: Double, scale: Double) -> Double {

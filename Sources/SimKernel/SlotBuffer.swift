@@ -8,6 +8,10 @@ public struct SlotBuffer<Element>: ~Copyable {
     @usableFromInline var capacity: Int
     /// Number of elements.
     public var count: Int { used }
+    /// Valid indices, 0 ..< count.
+    public var indices: Range<Int> { 0..<used }
+    /// The first element's address: valid until the buffer grows (an `append` beyond its capacity) or is freed.
+    public var baseAddress: UnsafeMutablePointer<Element> { base }
     @usableFromInline var used = 0
 
     public init(reservingCapacity capacity: Int = 1024) {
