@@ -154,14 +154,42 @@ public struct ExploreStudy: Sendable {
                         limits: RunLimits = .standard,
                         progress: (@Sendable (Int) -> Void)? = nil) throws -> [ExploreRunResult] {
         let list = selected ?? runs
-        let outcomes = ReplicationRunner.run(count: list.count, jobs: jobs, progress: progress) { i -> Result<ExploreRunResult, ExploreRunError> in
+        // Longest first: the plans of the heaviest futures start first, so that no thread is left with a long plan
+        // while the others are idle. Results go back in run order, so the order of work changes nothing else.
+        let order = jobs > 1 ? longestFirst(list) : Array(list.indices)
+        let outcomes = ReplicationRunner.run(count: list.count, jobs: jobs, progress: progress) { k -> Result<ExploreRunResult, ExploreRunError> in
+            let i = order[k]
             do {
                 return .success(try execute(list[i], cache: cache, limits: limits))
             } catch {
                 return .failure(ExploreRunError(index: list[i].index, message: "\(error)"))
             }
         }
-        return try outcomes.map { try $0.get() }
+        var inRunOrder = outcomes
+        for (k, i) in order.enumerated() { inRunOrder[i] = outcomes[k] }
+        return try inRunOrder.map { try $0.get() }
+    }
+
+    /// Indices of `list` by decreasing expected work: per year of the horizon, the events of a simulation of the
+    /// run's future (`WorkEstimate`) × the offered utilisation of its busiest pool on the installed capacity (at
+    /// least 1): a heavier future simulates more and, overloaded, needs more simulations to size. A run whose future
+    /// cannot be read comes first (it fails at once).
+    func longestFirst(_ list: [ExploreRunSpec]) -> [Int] {
+        let years = Array(scenario.horizon.years)
+        let work = list.map { run -> Double in
+            guard let variant = try? source.scenario(overrides: overrides(for: run.inputs), collectInputs: false) else {
+                return .infinity
+            }
+            return years.reduce(0) { total, year in
+                var o = simulation
+                o.year = year
+                let configuration = RunStudy.configuration(variant, o)
+                let events = WorkEstimate(variant, year: year, simulation: configuration.simulation).events
+                let busiest = (try? CompiledModel(configuration)).map { LoadAnalysis($0).pools.map(\.meanUtilization).max() ?? 0 } ?? 0
+                return total + events * max(1, busiest.isFinite ? busiest : 1)
+            }
+        }
+        return list.indices.sorted { work[$0] > work[$1] || (work[$0] == work[$1] && $0 < $1) }
     }
 }
 

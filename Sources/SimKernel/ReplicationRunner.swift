@@ -12,13 +12,13 @@ public enum ReplicationRunner {
     ) -> [R] {
         let box = ResultBox<R>(count: count)
         let workers = max(1, min(jobs, count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var r = worker
-            while r < count {
+        // Each thread takes the next index not yet taken: runs of unequal length (the plans of a study) keep every
+        // thread busy until the list is done. Results are stored by index, so the order of work does not matter.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let r = box.claim() {
                 let value = body(r)
                 let done = box.store(value, at: r)
                 progress?(done)
-                r += workers
             }
         }
         return box.values()
@@ -29,9 +29,18 @@ public enum ReplicationRunner {
 private final class ResultBox<R: Sendable>: @unchecked Sendable {
     private var slots: [R?]
     private var finished = 0
+    private var claimed = 0
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The next index to run, or nil when every index is taken.
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard claimed < slots.count else { return nil }
+        claimed += 1
+        return claimed - 1
+    }
 
     func store(_ value: R, at index: Int) -> Int {
         lock.lock(); defer { lock.unlock() }
