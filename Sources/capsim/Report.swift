@@ -17,7 +17,7 @@ struct Report: ParsableCommand {
         is also simulated with time series on its planned capacity: the report charts it and writes series.csv. When \
         the scenario has an uncertainty: block, the report adds an uncertainty section (budget percentiles, cost fan \
         chart, tornado, purchase probabilities, robust plan) and explore-runs.csv and sensitivity.csv: the study runs \
-        first (it takes minutes), or comes from a finished explore document (--explore). Exits with 2 after writing \
+        first (it takes minutes, and like capsim explore it is refused beyond the work limits without --allow-long), or comes from a finished explore document (--explore). Exits with 2 after writing \
         the report when the plan is infeasible.
         """)
 
@@ -46,11 +46,10 @@ struct Report: ParsableCommand {
             let overrides = try simulation.what.overrides()
             let scenario = try ScenarioFile.decode(source, overrides: overrides)
             let started = Date()
-            let years = scenario.horizon.yearCount
-            let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }
-            let plan = try PlanStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, progress: progress,
-                                         limits: simulation.limits)
+            // The uncertainty section's source is settled before anything is planned: a bad --explore document or a
+            // study beyond the work limits (as `capsim explore` checks it) stops the report at once.
             var uncertainty: UncertaintyView?
+            var study: ExploreStudy?
             if let path = explore {
                 let doc = try DocumentComparison.load(path: path)
                 uncertainty = try UncertaintyView(document: doc, path: path)
@@ -58,10 +57,19 @@ struct Report: ParsableCommand {
                     throw UncertaintyView.Failure(path: path, reason: "it studies scenario '\(uncertainty?.scenario ?? "")', not '\(scenario.name)'")
                 }
             } else if scenario.uncertainty != nil, !noExplore {
-                let study = try ExploreStudy(source: source, overrides: overrides,
-                                             options: ExploreStudy.Options(samples: samples, simulation: try simulation.overrides()))
+                let s = try ExploreStudy(source: source, overrides: overrides,
+                                         options: ExploreStudy.Options(samples: samples, simulation: try simulation.overrides()))
+                try s.checkWork(limits: simulation.limits)
+                study = s
+            }
+            let years = scenario.horizon.yearCount
+            let progress = Terminal.progress("years sized", total: years).map { p in { @Sendable (done: Int, _: Int) in p(done) } }
+            let plan = try PlanStudy.run(scenario, try simulation.overrides(), jobs: simulation.jobs, progress: progress,
+                                         limits: simulation.limits)
+            if let study {
                 Terminal.error("capsim report: uncertainty study of \(study.runs.count) plans (--no-explore to skip, --explore FILE to reuse one)")
-                let results = try study.execute(jobs: simulation.jobs, progress: Terminal.progressWithETA("plans", total: study.runs.count))
+                let results = try study.execute(jobs: simulation.jobs, limits: simulation.limits,
+                                                progress: Terminal.progressWithETA("plans", total: study.runs.count))
                 uncertainty = try UncertaintyView(document: ExploreDocument.json(study, ExploreAnalysis(study: study, results: results)))
             }
             let eventSeries = try RunStudy.eventSeries(scenario, plan: plan, jobs: simulation.jobs)

@@ -217,3 +217,21 @@ struct HostileInputCLITests {
         #expect(r.stderr.hasPrefix("capsim: error: --year 9223372036854775807: the year is more than 100 years from the base year 2025"))
     }
 }
+
+extension HostileInputCLITests {
+    /// The explore-growth study (21 plans of 4 years) with 30-day simulations: one plan stays within the study
+    /// limit of 10¹⁰ events, the 21 plans of its uncertainty section do not. The report refuses before planning
+    /// anything, as `capsim explore` does, and writes nothing.
+    @Test func aReportWhoseUncertaintyStudyExceedsTheWorkLimitExits65BeforePlanning() throws {
+        let ws = try Workspace()
+        let scenario = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Scenarios/explore-growth.yaml").standardized.path
+        let out = ws.path("report")
+        let (r, seconds) = try timed(["report", scenario, "--out", out, "--duration", "30d"])
+        #expect(r.status == 65 || r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains("a study of 21 plans"), "\(r.stderr)")
+        #expect(r.stderr.contains("--allow-long"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/index.html"))
+        #expect(seconds < 5)
+    }
+}
