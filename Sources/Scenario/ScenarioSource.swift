@@ -98,7 +98,7 @@ public struct ScenarioSource: @unchecked Sendable {
                                   origin: (ScenarioOverride) -> String) throws {
         for i in diagnostics.indices {
             let d = diagnostics[i]
-            guard let (o, p) = placements.last(where: { $0.placement.line == d.line && $0.placement.column == d.column })
+            guard let (o, _) = placements.last(where: { $0.placement.line == d.line && $0.placement.column == d.column })
             else { continue }
             if let unknown = d.unknownKey, let created = placements.first(where: {
                 $0.placement.createdKey == unknown.key && $0.placement.line == d.line && $0.placement.column == d.column
