@@ -48,7 +48,7 @@ public enum DocumentSchemas {
     static func header() -> [(String, JSONValue)] {
         [("scenario", S.string()), ("seed", S.number(minimum: 0, integer: true)), ("replications", S.number(minimum: 1, integer: true)),
          ("duration", num), ("warmup", num), ("year", S.number(integer: true)), ("events", S.number(minimum: 0, integer: true)),
-         ("overrides", S.ref("overrides"))]
+         ("start", num), ("window_changed_by", S.array(S.string())), ("overrides", S.ref("overrides"))]
     }
 
     static let headerKeys = ["scenario", "seed", "replications", "duration", "warmup", "year", "events"]
@@ -87,9 +87,15 @@ public enum DocumentSchemas {
     static func plan() -> JSONValue {
         let agency = S.object([("name", S.string()), ("total_cost", num), ("items", S.array(S.ref("item"))),
                                ("energy", S.map(num))], required: ["total_cost", "items"], open: true)
+        let diagnosis = S.object([("year", S.number(integer: true)), ("cause", S.string()), ("resource", S.string()),
+                                  ("text", S.string())], required: ["cause", "text"],
+                                 description: "Why a year is infeasible: one cause per entry, with its words.", open: true)
         return S.object([("scenario", S.string()), ("currency", S.string()), ("seed", S.number(integer: true)),
+                         ("start", num), ("window_changed_by", S.array(S.string())),
                          ("overrides", S.ref("overrides")), ("years", S.array(S.number(integer: true))), ("feasible", S.boolean()),
-                         ("total_cost", num), ("agencies", S.map(agency)),
+                         ("infeasible_years", S.array(S.number(integer: true))), ("diagnosis", S.array(diagnosis)),
+                         ("note", S.string()), ("simulations", S.number(minimum: 0, integer: true)),
+                         ("total_cost", num), ("capex_total", num), ("opex_total", num), ("agencies", S.map(agency)),
                          ("capacity", S.array(S.object([("year", S.number(integer: true)), ("feasible", S.boolean())],
                                                         required: ["year", "feasible"], open: true)))],
                         required: ["scenario", "currency", "years", "total_cost", "agencies"], open: true)
