@@ -170,29 +170,10 @@ final class NodeReader {
         let limit = max(1, min(3, (key.count + 1) / 3))
         var best: (String, Int)?
         for candidate in allowed {
-            let d = editDistance(key.lowercased(), candidate.lowercased())
+            let d = EditDistance.between(key.lowercased(), candidate.lowercased())
             if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
         }
         return best?.0
-    }
-
-    /// Edits (insert, delete, substitute, or swap two neighbours) that turn `a` into `b` (optimal string alignment).
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var before = Array(repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { current[j] = min(current[j], before[j - 2] + 1) }
-            }
-            before = previous
-            previous = current
-        }
-        return previous[b.count]
     }
 
     // MARK: Scalars

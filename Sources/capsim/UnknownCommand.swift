@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scenario
 
 /// A first argument that is neither a command, an option nor an existing file is a mistyped command, not a scenario
 /// file for the default `plan`: `capsim siz x.yaml` stops with exit 64 "unknown command 'siz'; did you mean 'size'?".
@@ -19,29 +20,10 @@ enum UnknownCommand {
     /// The closest command within a small edit distance, if any.
     static func suggestion(_ word: String, among commands: [String]) -> String? {
         let limit = max(1, min(2, word.count / 2))
-        let ranked = commands.map { ($0, distance(word.lowercased(), $0)) }.filter { $0.1 <= limit }
+        let ranked = commands.map { ($0, EditDistance.between(word.lowercased(), $0)) }.filter { $0.1 <= limit }
         if let best = ranked.min(by: { $0.1 < $1.1 }) { return best.0 }
         // A prefix of a command ("repo" for "report") counts too.
         return word.count >= 2 ? commands.first { $0.hasPrefix(word.lowercased()) } : nil
-    }
-
-    /// Edits (insert, delete, substitute, swap two neighbours) turning `a` into `b`.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var before = Array(repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { current[j] = min(current[j], before[j - 2] + 1) }
-            }
-            before = previous
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 
