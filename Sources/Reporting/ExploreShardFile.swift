@@ -91,6 +91,12 @@ public enum ExploreShardFile {
     /// Reads the shard file at `path`.
     /// - Throws: `Problem` when it cannot be read, is not JSON, or is not a shard file of this version.
     public static func read(path: String) throws(Problem) -> Contents {
+        try decode(try json(path: path))
+    }
+
+    /// The JSON of the file at `path` (any kind of shard file).
+    /// - Throws: `Problem` when it cannot be read, is not UTF-8 or is not complete JSON.
+    static func json(path: String) throws(Problem) -> JSONValue {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -104,7 +110,7 @@ public enum ExploreShardFile {
         } catch {
             throw Problem("is not complete JSON (line \(error.line), column \(error.column): \(error.problem))")
         }
-        return try decode(json)
+        return json
     }
 
     /// The contents of a parsed shard file.

@@ -82,20 +82,7 @@ public enum PortfolioShardFile {
     /// Reads the shard file at `path`.
     /// - Throws: `Problem` when it cannot be read, is not JSON, or is not a portfolio shard file of this version.
     public static func read(path: String) throws(Problem) -> Contents {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw Problem("cannot be read (\(error.localizedDescription))")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw Problem("is not UTF-8 text") }
-        let json: JSONValue
-        do {
-            json = try JSONValue.parse(text)
-        } catch {
-            throw Problem("is not complete JSON (line \(error.line), column \(error.column): \(error.problem))")
-        }
-        return try decode(json)
+        try decode(try ExploreShardFile.json(path: path))
     }
 
     /// The contents of a parsed shard file.
