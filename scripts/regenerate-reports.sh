@@ -41,7 +41,7 @@ for name in "${names[@]}"; do
     mv "$kept" "Reports/$name/explore.json"
     explore=(--explore "Reports/$name/explore.json")
   elif grep -q '^uncertainty:' "$scenario"; then
-    allow2 "$capsim" explore "$scenario" --allow-long --json "Reports/$name/explore.json"
+    allow2 "$capsim" explore "$scenario" --json "Reports/$name/explore.json"
     explore=(--explore "Reports/$name/explore.json")
   fi
   allow2 "$capsim" report "$scenario" --out "Reports/$name" "${explore[@]}"

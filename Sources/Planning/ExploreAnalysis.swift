@@ -80,10 +80,11 @@ public struct ExploreAnalysis: Sendable {
 
     /// The simulation-noise check: a few samples planned again with another simulation seed.
     public struct Noise: Sendable, Equatable {
+        /// Pairs used: noise runs whose plan and whose sample's plan are both feasible.
         public var runs: Int
         /// Standard deviation of a plan's total cost due to simulation noise alone: √(Σ(y₁ − y₂)² / 2m).
         public var sd: Double
-        /// Noise variance over the variance of the total cost across samples.
+        /// Noise variance over the variance of the total cost across the feasible samples.
         public var share: Double
     }
 
@@ -97,7 +98,7 @@ public struct ExploreAnalysis: Sendable {
     public var agencies: [Percentiles]
     /// Per year, the percentiles of that year's cost.
     public var fan: [Percentiles]
-    /// Per resource (scenario order) and year: the share of samples that buy more of it that year.
+    /// Per resource (scenario order) and year: the share of the feasible samples that buy more of it that year.
     public var purchaseProbability: [[Double]]
     public var robust: RobustPlan
     /// Sorted by swing, largest first.
@@ -121,11 +122,12 @@ public struct ExploreAnalysis: Sendable {
         let installed = specs.map(\.installed)
         let sampleRuns = samples
         let yearCount = years.count
+        // Over the feasible futures, like the percentiles: an infeasible one says nothing of what it would buy.
         purchaseProbability = specs.indices.map { r in
             (0..<yearCount).map { y in
-                guard !sampleRuns.isEmpty else { return 0 }
-                let bought = sampleRuns.filter { s in s.capacity[r][y] > (y == 0 ? installed[r] : s.capacity[r][y - 1]) + 1e-9 }
-                return Double(bought.count) / Double(sampleRuns.count)
+                guard !feasible.isEmpty else { return 0 }
+                let bought = feasible.filter { s in s.capacity[r][y] > (y == 0 ? installed[r] : s.capacity[r][y - 1]) + 1e-9 }
+                return Double(bought.count) / Double(feasible.count)
             }
         }
         robust = Self.robustPlan(study: study, samples: sampleRuns.filter(\.feasible), feasibleFraction: feasibleFraction)
@@ -141,13 +143,14 @@ public struct ExploreAnalysis: Sendable {
         }
         // Inputs whose range makes the plan infeasible first (the most important finding), then by swing.
         sensitivity = rows.sorted { ($0.swing ?? .infinity, -$0.input) > ($1.swing ?? .infinity, -$1.input) }
+        // Pairs whose two plans are feasible: an infeasible plan's cost is no budget.
         let pairs: [(Double, Double)] = results.compactMap { r in
-            guard case .noise(let i) = r.role, i < sampleRuns.count else { return nil }
+            guard case .noise(let i) = r.role, i < sampleRuns.count, sampleRuns[i].feasible, r.feasible else { return nil }
             return (sampleRuns[i].totalCost, r.totalCost)
         }
         if !pairs.isEmpty {
             let sigma2 = pairs.reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(2 * pairs.count)
-            let costs = sampleRuns.map(\.totalCost)
+            let costs = feasible.map(\.totalCost)
             let mean = costs.reduce(0, +) / Double(max(costs.count, 1))
             let variance = costs.count > 1 ? costs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(costs.count - 1) : 0
             noise = Noise(runs: pairs.count, sd: sigma2.squareRoot(), share: variance > 0 ? sigma2 / variance : (sigma2 > 0 ? .infinity : 0))

@@ -31,6 +31,10 @@ public struct ExploreRunResult: Sendable, Equatable {
     public var inputs: [Double]
     /// False when some year has no configuration within the bounds that meets every target.
     public var feasible: Bool
+    /// The first year without such a configuration (nil when feasible). The run's plan stops there: the costs and
+    /// capacities of an infeasible run are those of the years before it, with nothing bought from it on; they are
+    /// no budget, and the analysis leaves them out.
+    public var infeasibleFrom: Int?
     /// The plan's total over the horizon, in the scenario's currency.
     public var totalCost: Double
     /// Each agency's total, in the order of the scenario's agencies (0 for an agency that buys nothing).
@@ -40,12 +44,13 @@ public struct ExploreRunResult: Sendable, Equatable {
     /// Capacity after each year's purchases, per resource in its capacity unit, in the scenario's resource order.
     public var capacity: [[Double]]
 
-    public init(index: Int, role: ExploreRunSpec.Role, inputs: [Double], feasible: Bool, totalCost: Double,
-                agencies: [Double], yearCosts: [Double], capacity: [[Double]]) {
+    public init(index: Int, role: ExploreRunSpec.Role, inputs: [Double], feasible: Bool, infeasibleFrom: Int? = nil,
+                totalCost: Double, agencies: [Double], yearCosts: [Double], capacity: [[Double]]) {
         self.index = index
         self.role = role
         self.inputs = inputs
         self.feasible = feasible
+        self.infeasibleFrom = infeasibleFrom
         self.totalCost = totalCost
         self.agencies = agencies
         self.yearCosts = yearCosts

@@ -136,11 +136,17 @@ public struct ExploreStudy: Sendable {
         let variant = try source.scenario(overrides: overrides(for: run.inputs), collectInputs: false)
         var settings = simulation
         if case .noise = run.role { settings.seed = noiseSeed }
-        let plan = try PlanStudy.run(variant, settings, jobs: 1, cache: cache, limits: limits)
+        // An infeasible future is left out of the analysis, so its plan stops at its first infeasible year.
+        let plan = try PlanStudy.run(variant, settings, jobs: 1, cache: cache, limits: limits, stopAtInfeasibleYear: true)
         let agencies = scenario.agencies.map { a in plan.agencies.first { $0.id == a.id }?.totalCost ?? 0 }
         let resources = scenario.resources.map(\.id)
-        let capacity = resources.map { r in plan.capacity.map { $0.capacity(of: r) ?? 0 } }
+        // Years after the stop keep the capacity of the last year planned (nothing bought).
+        let planned = plan.capacity.map { year in resources.map { year.capacity(of: $0) ?? 0 } }
+        let capacity = resources.indices.map { r in
+            plan.years.indices.map { y in planned.isEmpty ? 0 : planned[min(y, planned.count - 1)][r] }
+        }
         return ExploreRunResult(index: run.index, role: run.role, inputs: run.inputs, feasible: plan.feasible,
+                                infeasibleFrom: plan.infeasibleYears.first,
                                 totalCost: plan.totalCost, agencies: agencies, yearCosts: plan.years.map { plan.cost(inYear: $0) },
                                 capacity: capacity)
     }

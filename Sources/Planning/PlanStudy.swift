@@ -7,9 +7,12 @@ public enum PlanStudy {
     /// - Parameters:
     ///   - cache: simulation results shared with other plans of a study.
     ///   - limits: checked before anything is simulated (`StudyGuard`).
+    ///   - stopAtInfeasibleYear: plan no year after the first one that cannot meet its targets (a study that
+    ///     discards infeasible futures): the plan's capacity then ends with that year.
     public static func run(_ scenario: Scenario, _ overrides: RunStudy.Overrides = RunStudy.Overrides(), jobs: Int,
                            cache: SimulationCache? = nil,
-                           progress: (@Sendable (Int, Int) -> Void)? = nil, limits: RunLimits = .standard) throws -> ProcurementPlan {
+                           progress: (@Sendable (Int, Int) -> Void)? = nil, limits: RunLimits = .standard,
+                           stopAtInfeasibleYear: Bool = false) throws -> ProcurementPlan {
         try StudyGuard.check(scenario, overrides, study: .plan, limits: limits)
         let resources = scenario.resources
         var installed = Dictionary(uniqueKeysWithValues: resources.map { ($0.id, $0.installed) })
@@ -25,6 +28,7 @@ public enum PlanStudy {
                 // An infeasible year buys nothing: what it tried is kept apart, with the diagnosis.
                 capacity.append(infeasibleYear(scenario, outcome, search: search, installed: installed))
                 progress?(k + 1, years.count)
+                if stopAtInfeasibleYear { break }
                 continue
             }
             let before = try offeredUtilization(scenario, year: year, overrides: o, installed: installed)

@@ -67,8 +67,15 @@ public enum StudyGuard {
         case .plan: description = "a plan of \(span) with \(each)"
         case .size, .run: description = "sizing \(span) with \(each)"
         }
-        try RunGuard.checkStudy(scenario, description: description, events: events * Double(runs), sources: sources,
-                                limits: limits)
+        if case .explore = study {
+            // Each plan within a plan's limit, and the study within the limit of uncertainty studies.
+            try RunGuard.checkStudy(scenario, description: "each plan of the study (\(span) with \(each))", events: events,
+                                    sources: sources, limits: limits)
+            try RunGuard.checkStudy(scenario, description: description, events: events * Double(runs), sources: sources,
+                                    limits: limits, explore: true)
+        } else {
+            try RunGuard.checkStudy(scenario, description: description, events: events, sources: sources, limits: limits)
+        }
     }
 
     /// Why `year` is no year to simulate or size, or nil: the scenario describes the load of its base year and its

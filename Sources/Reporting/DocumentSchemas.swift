@@ -102,9 +102,12 @@ public enum DocumentSchemas {
     }
 
     static func explore() -> JSONValue {
+        let year = S.anyOf([S.number(integer: true), .object([("type", .string("null"))])])
         let run = S.object([("sample", S.number(minimum: 0, integer: true)), ("inputs", S.map(num)), ("feasible", S.boolean()),
-                            ("total_cost", num), ("agencies", S.map(num)), ("capacity", S.map(S.array(num)))],
-                           required: ["sample", "inputs", "feasible", "total_cost", "agencies", "capacity"], open: true)
+                            ("infeasible_from", year), ("total_cost", num), ("agencies", S.map(num)),
+                            ("capacity", S.map(S.array(num)))],
+                           required: ["sample", "inputs", "feasible", "infeasible_from", "total_cost", "agencies", "capacity"],
+                           open: true)
         let summary = S.object([("total_cost", S.ref("percentiles")), ("agencies", S.map(S.ref("percentiles"))),
                                 ("feasible_fraction", num), ("purchase_probability", S.map(S.map(num)))],
                                required: ["total_cost", "agencies", "feasible_fraction", "purchase_probability"], open: true)

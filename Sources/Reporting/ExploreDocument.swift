@@ -27,7 +27,9 @@ public enum ExploreDocument {
             var m: [(String, JSONValue)] = []
             if case .sample(let i) = r.role { m.append(("sample", .integer(Int64(i)))) }
             m += [("inputs", .object(zip(s.inputs, r.inputs).map { ($0.name, .number($1)) })),
-                  ("feasible", .bool(r.feasible)), ("total_cost", .number(r.totalCost)),
+                  ("feasible", .bool(r.feasible)),
+                  ("infeasible_from", r.infeasibleFrom.map { .integer(Int64($0)) } ?? .null),
+                  ("total_cost", .number(r.totalCost)),
                   ("agencies", .object(zip(a.agencyIDs, r.agencies).map { ($0, .number($1)) })),
                   ("year_costs", years(r.yearCosts)),
                   ("capacity", .object(zip(resourceKeys, r.capacity).map { ($0, .array($1.map { .number($0) })) }))]

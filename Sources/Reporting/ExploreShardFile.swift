@@ -80,7 +80,9 @@ public enum ExploreShardFile {
         case .noise(let i): m += [("role", .string("noise")), ("sample", .integer(Int64(i)))]
         }
         func numbers(_ xs: [Double]) -> JSONValue { .array(xs.map(ExactNumber.json)) }
-        m += [("inputs", numbers(r.inputs)), ("feasible", .bool(r.feasible)), ("total_cost", ExactNumber.json(r.totalCost)),
+        m += [("inputs", numbers(r.inputs)), ("feasible", .bool(r.feasible)),
+              ("infeasible_from", r.infeasibleFrom.map { .integer(Int64($0)) } ?? .null),
+              ("total_cost", ExactNumber.json(r.totalCost)),
               ("agencies", numbers(r.agencies)), ("year_costs", numbers(r.yearCosts)),
               ("capacity", .array(r.capacity.map(numbers)))]
         return .object(m)
@@ -179,7 +181,13 @@ public enum ExploreShardFile {
         default: throw Problem("has no valid \"role\" (sample, base, low, high or noise)")
         }
         guard let feasible = r["feasible"]?.bool else { throw Problem("has no \"feasible\" true or false") }
+        var infeasibleFrom: Int?
+        if let year = r["infeasible_from"], year != .null { infeasibleFrom = try int(r, "infeasible_from") }
+        guard feasible == (infeasibleFrom == nil) else {
+            throw Problem("has \"feasible\" \(feasible) with \"infeasible_from\" \(infeasibleFrom.map(String.init) ?? "null"); expected a year exactly when the run is infeasible")
+        }
         return ExploreRunResult(index: index, role: role, inputs: try numbers(r, "inputs"), feasible: feasible,
+                                infeasibleFrom: infeasibleFrom,
                                 totalCost: try number(r, "total_cost"), agencies: try numbers(r, "agencies"),
                                 yearCosts: try numbers(r, "year_costs"),
                                 capacity: try array(r, "capacity").map { (row: JSONValue) throws(Problem) -> [Double] in

@@ -162,10 +162,14 @@ enum ReportUncertainty {
     static func runsCSV(_ u: UncertaintyView) -> String {
         let inputs = u.runs.first?.inputs.map(\.0) ?? []
         let agencies = u.runs.first?.agencies.map(\.0) ?? []
-        let header = ["sample"] + inputs + ["feasible", "total_cost"] + agencies.map { "agency_\($0)" }
-        let rows = u.runs.map { r in
-            [String(r.sample)] + r.inputs.map { ReportCSV.number($0.1) } + [String(r.feasible), ReportCSV.number(r.total)]
-                + r.agencies.map { ReportCSV.number($0.1) }
+        let header = ["sample"] + inputs + ["feasible", "infeasible_from", "total_cost"] + agencies.map { "agency_\($0)" }
+        // An infeasible future's plan stopped at its first infeasible year: its costs are no budget, left empty.
+        let rows = u.runs.map { r -> [String] in
+            let inputs: [String] = r.inputs.map { ReportCSV.number($0.1) }
+            let status: [String] = [String(r.feasible), r.infeasibleFrom.map(String.init) ?? "",
+                                    r.feasible ? ReportCSV.number(r.total) : ""]
+            let agencies: [String] = r.agencies.map { r.feasible ? ReportCSV.number($0.1) : "" }
+            return [String(r.sample)] + inputs + status + agencies
         }
         return ReportCSV.render(header: header, rows: rows)
     }

@@ -65,8 +65,10 @@ public struct UncertaintyView: Sendable {
     public var noiseSD: Double?
     public var noiseShare: Double?
     public var noiseRuns: Int?
-    /// Every sample: its inputs (path → value), feasibility, total and per-agency costs.
-    public var runs: [(sample: Int, inputs: [(String, Double)], feasible: Bool, total: Double, agencies: [(String, Double)])]
+    /// Every sample: its inputs (path → value), feasibility and first infeasible year, total and per-agency costs
+    /// (no budget when infeasible).
+    public var runs: [(sample: Int, inputs: [(String, Double)], feasible: Bool, infeasibleFrom: Int?, total: Double,
+                       agencies: [(String, Double)])]
 
     /// Why a document cannot be shown.
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -155,7 +157,7 @@ public struct UncertaintyView: Sendable {
         noiseRuns = doc["noise"]?["runs"]?.double.map { Int($0) }
         runs = (doc["runs"]?.items ?? []).map { r in
             (Int(r["sample"]?.double ?? 0), (r["inputs"]?.members ?? []).map { ($0.0, $0.1.double ?? .nan) },
-             r["feasible"]?.bool ?? false, r["total_cost"]?.double ?? .nan,
+             r["feasible"]?.bool ?? false, r["infeasible_from"]?.double.map { Int($0) }, r["total_cost"]?.double ?? .nan,
              (r["agencies"]?.members ?? []).map { ($0.0, $0.1.double ?? .nan) })
         }
     }

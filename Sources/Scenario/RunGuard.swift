@@ -130,20 +130,21 @@ public enum RunGuard {
 
     /// Checks the estimated events of a study against the study limit in force. `description` says what the study
     /// simulates, e.g. "a plan of 2025-2030 (6 years × about 5 simulations of 5 replications)".
+    /// An uncertainty study (`explore: true`) is held to the limit of such studies.
     public static func checkStudy(_ scenario: Scenario, description: String, events: Double, sources: SettingSources,
-                                  limits: RunLimits) throws {
-        let limit = limits.studyEventLimit
+                                  limits: RunLimits, explore: Bool = false) throws {
+        let limit = explore ? limits.exploreEventLimit : limits.studyEventLimit
         guard !(events <= limit) else { return }
         let message = "\(description) is estimated at \(Approximate.count(events)) events, \(Approximate.time(events)); "
-            + advice(limit: limit, limits: limits, study: true)
+            + advice(limit: limit, limits: limits, study: true, explore: explore)
         var problems: [Diagnostic] = []
         try fail(sources.duration, ValueLocations.first(scenario.locations.duration, scenario.locations.simulation),
                  problems: &problems, file: scenario.sourcePath, message)
         throw ScenarioError.invalid(problems)
     }
 
-    static func advice(limit: Double, limits: RunLimits, study: Bool) -> String {
-        let what = study ? "a study" : "one simulation"
+    static func advice(limit: Double, limits: RunLimits, study: Bool, explore: Bool = false) -> String {
+        let what = explore ? "an uncertainty study" : study ? "a study" : "one simulation"
         if limits.allowLong {
             return "expected at most \(Approximate.count(limit)) events for \(what) even with --allow-long; lower the duration or the replications"
         }

@@ -30,8 +30,12 @@ public struct RunLimits: Sendable, Equatable {
     public var maxClockSeconds: Double
     /// Most estimated events of one simulation, all replications together (work limit).
     public var maxRunEvents: Double
-    /// Most estimated events of a study: every simulation of `size`, or of every year of `plan` (work limit).
+    /// Most estimated events of a study: every simulation of `size`, or of every year of `plan` (work limit); for
+    /// `explore`, of each of its plans.
     public var maxStudyEvents: Double
+    /// Most estimated events of an uncertainty study (`explore`): every plan of it together (work limit). A study is
+    /// many plans by design, so it is allowed ten times a plan's limit: 64 samples of a plan of 10⁸–10⁹ events.
+    public var maxExploreEvents: Double
     /// True when the work limits are lifted (`--allow-long`) up to `absurdEvents`.
     public var allowLong: Bool
 
@@ -43,7 +47,8 @@ public struct RunLimits: Sendable, Equatable {
 
     public init(maxChannelsPerPool: Int = 1_000_000, maxChannels: Int = 4_000_000, maxReplications: Int = 10_000,
                 maxHistograms: Int = 50_000, maxRouteSteps: Int = 1_000, maxRouteDepth: Int = 16,
-                maxYears: Int = 100, maxClockSeconds: Double = 1e9, maxRunEvents: Double = 1e9, maxStudyEvents: Double = 1e10, allowLong: Bool = false) {
+                maxYears: Int = 100, maxClockSeconds: Double = 1e9, maxRunEvents: Double = 1e9, maxStudyEvents: Double = 1e10, maxExploreEvents: Double = 1e11,
+                allowLong: Bool = false) {
         self.maxChannelsPerPool = maxChannelsPerPool
         self.maxChannels = maxChannels
         self.maxReplications = maxReplications
@@ -54,12 +59,13 @@ public struct RunLimits: Sendable, Equatable {
         self.maxYears = maxYears
         self.maxRunEvents = maxRunEvents
         self.maxStudyEvents = maxStudyEvents
+        self.maxExploreEvents = maxExploreEvents
         self.allowLong = allowLong
     }
 
     /// The limits of every command: 1,000,000 channels per pool and 4,000,000 in all, 10,000 replications,
     /// 50,000 histograms (2 GiB), routes of 1,000 steps nested 16 deep, a horizon of 100 years, a clock of 10⁹ s, 10⁹ events per simulation (about 4 minutes)
-    /// and 10¹⁰ per study (about 40 minutes).
+    /// and 10¹⁰ per study (about 40 minutes), 10¹¹ per uncertainty study (every plan of it).
     public static let standard = RunLimits()
 
     /// These limits, with the work limits lifted when `allowLong` is true.
@@ -73,4 +79,6 @@ public struct RunLimits: Sendable, Equatable {
     public var runEventLimit: Double { allowLong ? Self.absurdEvents : maxRunEvents }
     /// The event limit of a study in force.
     public var studyEventLimit: Double { allowLong ? Self.absurdEvents : maxStudyEvents }
+    /// The event limit of an uncertainty study in force.
+    public var exploreEventLimit: Double { allowLong ? Self.absurdEvents : maxExploreEvents }
 }

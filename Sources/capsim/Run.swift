@@ -21,7 +21,7 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Threads for replications (default: the number of cores). Results do not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup var what: WhatIfOptions
-    @Flag(help: "Run even when the estimated events exceed the work limits (10⁹ per simulation, 10¹⁰ per study); see README 'Limits and safety'.")
+    @Flag(help: "Run even when the estimated events exceed the work limits (10⁹ per simulation, 10¹⁰ per study or plan of a study, 10¹¹ per uncertainty study); see README 'Limits and safety'.")
     var allowLong = false
 
     /// The limits in force.

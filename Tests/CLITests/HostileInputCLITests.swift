@@ -219,17 +219,17 @@ struct HostileInputCLITests {
 }
 
 extension HostileInputCLITests {
-    /// The explore-growth study (21 plans of 4 years) with 30-day simulations: one plan stays within the study
-    /// limit of 10¹⁰ events, the 21 plans of its uncertainty section do not. The report refuses before planning
-    /// anything, as `capsim explore` does, and writes nothing.
+    /// The explore-growth study with 30-day simulations and 100 samples: one plan (about 2 × 10⁹ events) stays
+    /// within a plan's limit of 10¹⁰ events, the 105 plans of its uncertainty section exceed the 10¹¹ of an uncertainty
+    /// study. The report refuses before planning anything, as `capsim explore` does, and writes nothing.
     @Test func aReportWhoseUncertaintyStudyExceedsTheWorkLimitExits65BeforePlanning() throws {
         let ws = try Workspace()
         let scenario = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../Scenarios/explore-growth.yaml").standardized.path
         let out = ws.path("report")
-        let (r, seconds) = try timed(["report", scenario, "--out", out, "--duration", "30d"])
+        let (r, seconds) = try timed(["report", scenario, "--out", out, "--duration", "30d", "--samples", "100"])
         #expect(r.status == 65 || r.status == 64, "\(r.stderr)")
-        #expect(r.stderr.contains("a study of 21 plans"), "\(r.stderr)")
+        #expect(r.stderr.contains("a study of 105 plans"), "\(r.stderr)")
         #expect(r.stderr.contains("--allow-long"))
         #expect(!FileManager.default.fileExists(atPath: out + "/index.html"))
         #expect(seconds < 5)

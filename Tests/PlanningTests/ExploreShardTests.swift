@@ -97,21 +97,41 @@ struct ExploreShardTests {
     @Test func theWorkGuardCountsEveryPlanOfTheStudy() throws {
         let study = try ExploreFixture.study()
         let scenario = study.scenario
-        func passes(_ s: StudyGuard.Study, _ limit: Double, allowLong: Bool = false) -> Bool {
+        func passes(_ s: StudyGuard.Study, _ limit: Double, explore: Double = .infinity, allowLong: Bool = false) -> Bool {
             (try? StudyGuard.check(scenario, study.simulation, study: s,
-                                   limits: RunLimits(maxStudyEvents: limit, allowLong: allowLong))) != nil
+                                   limits: RunLimits(maxStudyEvents: limit, maxExploreEvents: explore, allowLong: allowLong))) != nil
         }
         // L: the smallest power of two that one plan fits in, so one plan is more than L / 2 events.
         let exponent = try #require((10...60).first { passes(.plan, pow(2, Double($0))) })
         let limit = pow(2, Double(exponent))
-        #expect(passes(.explore(runs: 1), limit))
-        #expect(!passes(.explore(runs: 4), limit), "4 plans are more than 2 L")
-        #expect(passes(.explore(runs: 4), 4 * limit))
-        #expect(passes(.explore(runs: 4), limit, allowLong: true))
+        #expect(passes(.explore(runs: 1), limit, explore: limit))
+        #expect(!passes(.explore(runs: 4), limit, explore: limit), "4 plans are more than 2 L")
+        #expect(passes(.explore(runs: 4), limit, explore: 4 * limit))
+        #expect(passes(.explore(runs: 4), limit, explore: limit, allowLong: true))
         #expect(throws: (any Error).self) {
-            try study.checkWork(limits: RunLimits(maxStudyEvents: limit))
+            try study.checkWork(limits: RunLimits(maxStudyEvents: limit, maxExploreEvents: limit))
         }
-        try study.checkWork(limits: RunLimits(maxStudyEvents: limit * Double(study.runs.count)))
+        try study.checkWork(limits: RunLimits(maxStudyEvents: limit, maxExploreEvents: limit * Double(study.runs.count)))
+    }
+
+    @Test func eachPlanOfAStudyIsHeldToThePlanLimit() throws {
+        let study = try ExploreFixture.study()
+        let scenario = study.scenario
+        func passes(_ limit: Double) -> Bool {
+            (try? StudyGuard.check(scenario, study.simulation, study: .explore(runs: 2),
+                                   limits: RunLimits(maxStudyEvents: limit, maxExploreEvents: .infinity))) != nil
+        }
+        let exponent = try #require((10...60).first { passes(pow(2, Double($0))) })
+        #expect((try? StudyGuard.check(scenario, study.simulation, study: .plan,
+                                       limits: RunLimits(maxStudyEvents: pow(2, Double(exponent))))) != nil)
+        #expect((try? StudyGuard.check(scenario, study.simulation, study: .plan,
+                                       limits: RunLimits(maxStudyEvents: pow(2, Double(exponent - 1))))) == nil,
+                "the study's plans pass exactly where a plan passes")
+    }
+
+    @Test func anUncertaintyStudyMayDoTenTimesThePlanLimit() {
+        #expect(RunLimits.standard.maxExploreEvents == 10 * RunLimits.standard.maxStudyEvents)
+        #expect(RunLimits.standard.allowingLong(true).exploreEventLimit == RunLimits.absurdEvents)
     }
 
     @Test func fnv1a64MatchesItsPublishedTestVectors() {

@@ -72,6 +72,25 @@ struct ExploreShardFileTests {
         }
     }
 
+    @Test func anInfeasibleRunsFirstInfeasibleYearReadsBack() throws {
+        var results = ShardFixture.results
+        let k = try #require(results.firstIndex { $0.index % 3 == 1 })
+        results[k].feasible = false
+        results[k].infeasibleFrom = 2026
+        let contents = try ExploreShardFile.decode(try JSONValue.parse(ShardFixture.file(1, 3, results: results)))
+        #expect(contents.results.first { $0.index == results[k].index }?.infeasibleFrom == 2026)
+        #expect(contents.results.filter { $0.index != results[k].index }.allSatisfy { $0.infeasibleFrom == nil })
+    }
+
+    @Test func aRunMarkedInfeasibleWithoutItsYearIsRefused() throws {
+        var results = ShardFixture.results
+        let k = try #require(results.firstIndex { $0.index % 3 == 1 })
+        results[k].feasible = false
+        #expect(throws: ExploreShardFile.Problem.self) {
+            try ExploreShardFile.decode(try JSONValue.parse(ShardFixture.file(1, 3, results: results)))
+        }
+    }
+
     @Test func aShardFileReadsBackToTheSameResults() throws {
         let text = ShardFixture.file(1, 3)
         let contents = try ExploreShardFile.decode(try JSONValue.parse(text))
