@@ -20,7 +20,12 @@
 /// heads of the lanes are ordered, in a small heap with one entry per lane (an empty lane's entry sorts last). The
 /// order in which events come out is exactly the order without lanes. A heap lane (`addHeapLane()`,
 /// `schedule(_:heapLane:)`) takes events in any order and keeps them in a small heap of its own: for a stream that
-/// is short but early (its events would climb a deep store heap to the top, only to leave it at once).
+/// is short but early (its events would climb a deep store heap to the top, only to leave it at once). A slot lane
+/// (`addSlotLane()`, `schedule(_:slotLane:)`) holds at most one event: scheduling on it *withdraws* the event it
+/// holds, for a stream whose next event supersedes the previous one (a processor-sharing resource's next
+/// completion). A withdrawn event never comes out, but it is counted: `withdrawnTaken()` tells how many withdrawn
+/// events come before the last event taken, that is how many a calendar that kept them (for the model to skip
+/// them) would have handed out.
 ///
 /// - Complexity: `schedule` is O(n) (n <= `arrayLimit`) in the array and O(log n) in the heap, O(1) on a lane
 ///   (O(log k) for k lanes when the lane was empty); `next` is O(1) from the array, O(log n) from the heap and
@@ -42,6 +47,15 @@ public struct EventCalendar: ~Copyable {
     @usableFromInline var laneCount = 0
     @usableFromInline var laneCapacity = 4
     @usableFromInline var laneHeap: UnsafeMutablePointer<LaneHead>
+    /// The key of the last event taken (see `withdrawnTaken`).
+    @usableFromInline var lastTakenTime: UInt64 = 0
+    @usableFromInline var lastTakenSequence: UInt64 = 0
+    /// Keys of events withdrawn from slot lanes that may still be after the last event taken (time in `time`,
+    /// sequence in `sequence`; `lane` unused), and the number of those already known to come before it.
+    @usableFromInline var withdrawn: UnsafeMutablePointer<LaneHead>
+    @usableFromInline var withdrawnCount = 0
+    @usableFromInline var withdrawnCapacity = 64
+    @usableFromInline var withdrawnPassed: UInt64 = 0
 
     /// One lane: a ring buffer of events in (time, sequence) order.
     @usableFromInline struct Lane {
@@ -54,11 +68,14 @@ public struct EventCalendar: ~Copyable {
         @usableFromInline var heapIndex: Int
         /// A heap lane (`addHeapLane`): `buffer` is a binary min-heap of `count` events (`head` stays 0), not a ring.
         @usableFromInline let isHeap: Bool
+        /// A slot lane (`addSlotLane`): a ring that holds at most one event.
+        @usableFromInline let isSlot: Bool
 
-        init(capacity: Int, heapIndex: Int, isHeap: Bool) {
+        init(capacity: Int, heapIndex: Int, isHeap: Bool, isSlot: Bool) {
             self.heapIndex = heapIndex
             self.capacity = capacity
             self.isHeap = isHeap
+            self.isSlot = isSlot
             buffer = .allocate(capacity: capacity)
         }
     }
@@ -88,6 +105,7 @@ public struct EventCalendar: ~Copyable {
         times = .allocate(capacity: self.capacity)
         lanes = .allocate(capacity: laneCapacity)
         laneHeap = .allocate(capacity: laneCapacity)
+        withdrawn = .allocate(capacity: withdrawnCapacity)
     }
 
     deinit {
@@ -96,6 +114,7 @@ public struct EventCalendar: ~Copyable {
         for l in 0..<laneCount { lanes[l].buffer.deallocate() }
         lanes.deallocate()
         laneHeap.deallocate()
+        withdrawn.deallocate()
     }
 
     /// Number of pending events.
@@ -249,15 +268,23 @@ public struct EventCalendar: ~Copyable {
     /// Removes and returns the earliest event, or nil when the calendar is empty.
     @_transparent
     public mutating func next() -> Event? {
+        let e: Event
         if laneCount > 0 {
             let l = laneHeap[0]
             if size > 0 {
-                return Self.before((l.time, l.sequence), Self.key(storage[top])) ? popLane(l.lane) : popStore()
+                e = Self.before((l.time, l.sequence), Self.key(storage[top])) ? popLane(l.lane) : popStore()
+            } else if l.time != .max {
+                e = popLane(l.lane)
+            } else {
+                return nil
             }
-            return l.time != .max ? popLane(l.lane) : nil
+        } else {
+            guard size > 0 else { return nil }
+            e = popStore()
         }
-        guard size > 0 else { return nil }
-        return popStore()
+        lastTakenTime = e.time.bitPattern
+        lastTakenSequence = e.sequence
+        return e
     }
 
     /// Removes the store's first event (the store is not empty).
@@ -306,7 +333,14 @@ public struct EventCalendar: ~Copyable {
 
     /// A new, empty lane; returns its number for `schedule(_:lane:)`.
     public mutating func addLane(reservingCapacity capacity: Int = 16) -> Int {
-        addLane(reservingCapacity: capacity, isHeap: false)
+        addLane(reservingCapacity: capacity, isHeap: false, isSlot: false)
+    }
+
+    /// A new, empty slot lane; returns its number for `schedule(_:slotLane:)`. It holds at most one event: for a
+    /// stream whose every new event supersedes the pending one, which would otherwise wait in the calendar only to be
+    /// skipped when taken.
+    public mutating func addSlotLane() -> Int {
+        addLane(reservingCapacity: 1, isHeap: false, isSlot: true)
     }
 
     /// A new, empty heap lane; returns its number for `schedule(_:heapLane:)`. A heap lane takes events in any
@@ -314,10 +348,10 @@ public struct EventCalendar: ~Copyable {
     /// processor-sharing resource's next completion, with the superseded ones) stays out of the store, whose
     /// heap may be deep.
     public mutating func addHeapLane(reservingCapacity capacity: Int = 4) -> Int {
-        addLane(reservingCapacity: capacity, isHeap: true)
+        addLane(reservingCapacity: capacity, isHeap: true, isSlot: false)
     }
 
-    mutating func addLane(reservingCapacity capacity: Int, isHeap: Bool) -> Int {
+    mutating func addLane(reservingCapacity capacity: Int, isHeap: Bool, isSlot: Bool) -> Int {
         if laneCount == laneCapacity {
             let bigger = UnsafeMutablePointer<Lane>.allocate(capacity: laneCapacity * 2)
             bigger.moveInitialize(from: lanes, count: laneCount)
@@ -331,7 +365,7 @@ public struct EventCalendar: ~Copyable {
         }
         var c = 4
         while c < capacity { c *= 2 }
-        (lanes + laneCount).initialize(to: Lane(capacity: c, heapIndex: laneCount, isHeap: isHeap))
+        (lanes + laneCount).initialize(to: Lane(capacity: c, heapIndex: laneCount, isHeap: isHeap, isSlot: isSlot))
         // An empty lane sorts last: its entry goes at the end of the lane heap.
         (laneHeap + laneCount).initialize(to: LaneHead(time: .max, sequence: .max, lane: laneCount))
         laneCount += 1
@@ -344,7 +378,7 @@ public struct EventCalendar: ~Copyable {
     public mutating func schedule(_ event: Event, lane l: Int) {
         let e = stamped(event)
         let lane = lanes + l
-        assert(!lane.pointee.isHeap, "EventCalendar: lane \(l) is a heap lane")
+        assert(!lane.pointee.isHeap && !lane.pointee.isSlot, "EventCalendar: lane \(l) is a heap or slot lane")
         if lane.pointee.count == lane.pointee.capacity { growLane(l) }
         let mask = lane.pointee.capacity &- 1
         if lane.pointee.count > 0 {
@@ -403,6 +437,75 @@ public struct EventCalendar: ~Copyable {
     @inlinable @inline(__always)
     public mutating func schedule(at time: Double, heapLane: Int, kind: UInt32, subject: Int32 = 0, item: Int32 = 0, tag: UInt32 = 0) {
         schedule(Event(time: time, kind: kind, subject: subject, item: item, tag: tag), heapLane: heapLane)
+    }
+
+    /// Puts `event` on slot lane `lane` (see `addSlotLane`), stamping it with the next sequence number, in place of
+    /// the event the lane holds, if any, which is withdrawn. Any time.
+    @inlinable @inline(__always)
+    public mutating func schedule(_ event: Event, slotLane l: Int) {
+        let e = stamped(event)
+        let lane = lanes + l
+        assert(lane.pointee.isSlot, "EventCalendar: lane \(l) is not a slot lane")
+        let entry = LaneHead(time: e.time.bitPattern, sequence: e.sequence, lane: l)
+        if lane.pointee.count == 0 {
+            lane.pointee.buffer[lane.pointee.head] = e
+            lane.pointee.count = 1
+            siftUpLaneHeap(entry)  // from the empty key, the largest
+            return
+        }
+        let old = lane.pointee.buffer[lane.pointee.head]
+        recordWithdrawn(LaneHead(time: old.time.bitPattern, sequence: old.sequence, lane: l))
+        lane.pointee.buffer[lane.pointee.head] = e
+        // The new key is later in sequence; earlier or later in time: the entry moves up or down.
+        if Self.before((entry.time, entry.sequence), (old.time.bitPattern, old.sequence)) {
+            siftUpLaneHeap(entry)
+        } else {
+            siftDownLaneHeap(entry, from: lane.pointee.heapIndex)
+        }
+    }
+
+    /// Schedules an event of `kind` at `time` (seconds) on slot lane `slotLane`, withdrawing the one it holds.
+    @inlinable @inline(__always)
+    public mutating func schedule(at time: Double, slotLane: Int, kind: UInt32, subject: Int32 = 0, item: Int32 = 0, tag: UInt32 = 0) {
+        schedule(Event(time: time, kind: kind, subject: subject, item: item, tag: tag), slotLane: slotLane)
+    }
+
+    @inlinable @inline(__always)
+    mutating func recordWithdrawn(_ key: LaneHead) {
+        if withdrawnCount == withdrawnCapacity { settleWithdrawn() }
+        withdrawn[withdrawnCount] = key
+        withdrawnCount &+= 1
+    }
+
+    /// Counts (and forgets) the withdrawn events that come before the last event taken; makes room for more.
+    @usableFromInline
+    mutating func settleWithdrawn() {
+        var kept = 0
+        for i in 0..<withdrawnCount {
+            let k = withdrawn[i]
+            if Self.before((k.time, k.sequence), (lastTakenTime, lastTakenSequence)) {
+                withdrawnPassed &+= 1
+            } else {
+                withdrawn[kept] = k
+                kept += 1
+            }
+        }
+        withdrawnCount = kept
+        if kept * 2 > withdrawnCapacity {
+            let bigger = UnsafeMutablePointer<LaneHead>.allocate(capacity: withdrawnCapacity * 2)
+            bigger.moveInitialize(from: withdrawn, count: kept)
+            withdrawn.deallocate()
+            withdrawn = bigger
+            withdrawnCapacity *= 2
+        }
+    }
+
+    /// The number of events withdrawn from slot lanes (see `schedule(_:slotLane:)`) that come before the last event
+    /// taken, in (time, scheduling order): the events a calendar that kept them would have handed out so far, on top
+    /// of those `next()` did.
+    public mutating func withdrawnTaken() -> UInt64 {
+        settleWithdrawn()
+        return withdrawnPassed
     }
 
     /// Moves lane `entry.lane`'s entry, whose key has decreased to `entry`'s, up the lane heap.
@@ -487,8 +590,14 @@ public struct EventCalendar: ~Copyable {
     /// Puts `entry` at the root of the lane heap and sifts it down.
     @inlinable @inline(__always)
     mutating func siftDownLaneHeap(_ entry: LaneHead) {
+        siftDownLaneHeap(entry, from: 0)
+    }
+
+    /// Puts `entry` at index `start` of the lane heap (where its lane's entry is) and sifts it down.
+    @inlinable @inline(__always)
+    mutating func siftDownLaneHeap(_ entry: LaneHead, from start: Int) {
         let n = laneCount
-        var i = 0
+        var i = start
         let k = (entry.time, entry.sequence)
         while true {
             let c = (i &<< 1) &+ 1
@@ -528,6 +637,7 @@ public struct EventCalendar: ~Copyable {
         if !heapMode && size > Self.arrayLimit { return false }
         for l in 0..<laneCount {
             let lane = lanes[l]
+            if lane.isSlot && lane.count > 1 { return false }
             for k in 0..<lane.count {
                 let e = lane.buffer[(lane.head + k) & (lane.capacity - 1)]
                 if e.time.isNaN || e.sequence >= nextSequence { return false }
