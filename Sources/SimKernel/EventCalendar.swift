@@ -214,16 +214,17 @@ public struct EventCalendar: ~Copyable {
     @inlinable @inline(__always)
     mutating func insertSorted(_ e: Event) {
         let t = Self.timeKey(e.time)
+        let events = storage, keys = times  // locals: stores through them cannot change them
         var i = size
         while i > 0 {
-            let below = times[i &- 1]
+            let below = keys[i &- 1]
             if below > t { break }
-            storage[i] = storage[i &- 1]
-            times[i] = below
+            events[i] = events[i &- 1]
+            keys[i] = below
             i &-= 1
         }
-        storage[i] = e
-        times[i] = t
+        events[i] = e
+        keys[i] = t
         size &+= 1
     }
 
