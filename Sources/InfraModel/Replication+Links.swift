@@ -26,7 +26,8 @@ extension Replication {
     // While n transfers are active each receives bandwidth / n. Virtual time V grows at
     // bandwidth / n bits per second, so a transfer of b bits that starts at virtual time V0 ends
     // when V reaches V0 + b. Finish tags never change order, so only the smallest one needs a
-    // calendar event, rescheduled (O(log n)) whenever n changes.
+    // calendar event, rescheduled (O(log n)) whenever n changes: on the direction's slot lane, where the new event
+    // withdraws the one it supersedes.
 
     @inline(__always)
     mutating func advanceVirtualTime(_ d: Int) {
@@ -43,7 +44,7 @@ extension Replication {
         guard let top = finishTags.min(d) else { return }
         let remaining = max(0, top.tag - directions[d].virtualTime)
         let t = now + remaining * Double(directions[d].active) / directions[d].bandwidth
-        calendar.schedule(at: t, heapLane: directions[d].completionLane, kind: EventKind.psDone,
+        calendar.schedule(at: t, slotLane: directions[d].completionLane, kind: EventKind.psDone,
                           subject: Int32(truncatingIfNeeded: d), tag: directions[d].token)
     }
 

@@ -3,13 +3,20 @@ import SimKernel
 extension Replication {
     @inline(__always)
     mutating func enterPool(_ p: Int, request r: Int) {
-        pools[p].arrivals &+= 1
-        requests[r].stepStart = now
-        requests[r].service = -1
-        if pools[p].freeCount > 0 {
+        let pool = pools.baseAddress + p
+        let req = requests.baseAddress + r
+        pool.pointee.arrivals &+= 1
+        req.pointee.stepStart = now
+        req.pointee.service = -1
+        if pool.pointee.freeCount > 0 {
             startService(pool: p, request: r, channel: popFreeChannel(pool: p))
             return
         }
+        waitOrBlock(pool: p, request: r)
+    }
+
+    /// Request `r` finds every channel of pool `p` busy: it waits, or is lost when the waiting places are full.
+    mutating func waitOrBlock(pool p: Int, request r: Int) {
         if pools[p].waiting >= pools[p].capacity {
             pools[p].blocked += 1
             lose(r)
@@ -20,40 +27,57 @@ extension Replication {
         waitingLines.append(QueueEntry(request: Int32(truncatingIfNeeded: r), generation: requests[r].generation), to: pools[p].queueBase + level)
         pools[p].waiting &+= 1
         pools[p].queueLength.update(to: Double(pools[p].waiting), at: now)
-        if pools[p].hasPatience {
-            let w = Int(requests[r].workload)
-            calendar.schedule(at: now + patience[p].sample(workStreams[w]), kind: EventKind.abandon,
-                              subject: Int32(truncatingIfNeeded: p), item: Int32(truncatingIfNeeded: r), tag: requests[r].generation)
-        }
+        if pools[p].hasPatience { schedulePatience(pool: p, request: r) }
+    }
+
+    mutating func schedulePatience(pool p: Int, request r: Int) {
+        let w = Int(requests[r].workload)
+        calendar.schedule(at: now + patience[p].sample(workStreams[w]), kind: EventKind.abandon,
+                          subject: Int32(truncatingIfNeeded: p), item: Int32(truncatingIfNeeded: r), tag: requests[r].generation)
     }
 
     @inline(__always)
     mutating func startService(pool p: Int, request r: Int, channel: Int32) {
-        let w = Int(requests[r].workload)
-        if requests[r].service < 0 {
-            histograms.record(waitHistogram(pool: p), now - requests[r].stepStart)
-            requests[r].service = steps[workloads[w].stepBase + Int(requests[r].step)].draw.sample(workStreams[w])
+        let pool = pools.baseAddress + p
+        pool.pointee.busyChannels &+= 1
+        pool.pointee.busy.update(to: Double(pool.pointee.busyChannels), at: now)
+        serve(pool: p, request: r, channel: channel)
+    }
+
+    /// Request `r` takes channel `channel` of pool `p` (its busy count already says so): draws its service time
+    /// unless a failure restarts it, and schedules its completion.
+    @inline(__always)
+    mutating func serve(pool p: Int, request r: Int, channel: Int32) {
+        let req = requests.baseAddress + r
+        let pool = pools.baseAddress + p
+        if req.pointee.service < 0 {
+            let w = Int(req.pointee.workload)
+            histograms.record(waitHistogram(pool: p), now - req.pointee.stepStart)
+            req.pointee.service = steps[workloads[w].stepBase + Int(req.pointee.step)].draw.sample(workStreams[w])
         }
-        requests[r].generation &+= 1
-        requests[r].channel = channel
-        channelRequests[pools[p].channelOffset + Int(channel)] = Int32(truncatingIfNeeded: r)
-        pools[p].busyChannels &+= 1
-        pools[p].busy.update(to: Double(pools[p].busyChannels), at: now)
-        calendar.schedule(at: now + requests[r].service, kind: EventKind.serviceDone,
-                          subject: Int32(truncatingIfNeeded: p), item: Int32(truncatingIfNeeded: r), tag: requests[r].generation)
+        req.pointee.generation &+= 1
+        req.pointee.channel = channel
+        channelRequests[pool.pointee.channelOffset + Int(channel)] = Int32(truncatingIfNeeded: r)
+        calendar.schedule(at: now + req.pointee.service, kind: EventKind.serviceDone,
+                          subject: Int32(truncatingIfNeeded: p), item: Int32(truncatingIfNeeded: r), tag: req.pointee.generation)
     }
 
     mutating func finishService(pool p: Int, request r: Int) {
-        let channel = requests[r].channel
-        channelRequests[pools[p].channelOffset + Int(channel)] = -1
-        pools[p].busyChannels &-= 1
-        pools[p].busy.update(to: Double(pools[p].busyChannels), at: now)
-        pools[p].completed &+= 1
-        histograms.record(responseHistogram(pool: p), now - requests[r].stepStart)
-        requests[r].channel = -1
-        if pools[p].waiting > 0, let next = nextWaiting(pool: p) {
-            startService(pool: p, request: next, channel: channel)
+        let pool = pools.baseAddress + p
+        let req = requests.baseAddress + r
+        let channel = req.pointee.channel
+        pool.pointee.completed &+= 1
+        histograms.record(responseHistogram(pool: p), now - req.pointee.stepStart)
+        req.pointee.channel = -1
+        if pool.pointee.waiting > 0, let next = nextWaiting(pool: p) {
+            // The channel passes straight to the next request: the number of busy channels stays the same, and one
+            // update at `now` records exactly what a decrement and an increment at `now` would.
+            pool.pointee.busy.update(to: Double(pool.pointee.busyChannels), at: now)
+            serve(pool: p, request: next, channel: channel)
         } else {
+            channelRequests[pool.pointee.channelOffset + Int(channel)] = -1
+            pool.pointee.busyChannels &-= 1
+            pool.pointee.busy.update(to: Double(pool.pointee.busyChannels), at: now)
             pushFreeChannel(pool: p, channel)
         }
         advance(r)

@@ -161,7 +161,7 @@ struct Replication: ~Copyable {
         for d in model.directions {
             directions.append(DirectionState(
                 bandwidth: d.bandwidth, latency: d.latency, sharedByProcessors: d.sharing == .ps,
-                deliveryLane: calendar.addLane(), completionLane: d.sharing == .ps ? calendar.addHeapLane() : -1,
+                deliveryLane: calendar.addLane(), completionLane: d.sharing == .ps ? calendar.addSlotLane() : -1,
                 queue: queueCount))
             queueCount += 1
         }
@@ -301,6 +301,9 @@ struct Replication: ~Copyable {
                 break loop
             }
         }
+        // A processor-sharing link's superseded completions are withdrawn from the calendar rather than skipped when
+        // taken; they still count as events, as they always have (the count is part of the results).
+        events &+= calendar.withdrawnTaken()
         return result(at: min(now, end))
     }
 

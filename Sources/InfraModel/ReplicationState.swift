@@ -98,8 +98,8 @@ struct DirectionState {
     let sharedByProcessors: Bool
     /// The calendar lane of this direction's deliveries (they are scheduled at now + latency, so in time order).
     let deliveryLane: Int
-    /// The calendar heap lane of this direction's processor-sharing completions (the next one, and the superseded
-    /// ones until their time; -1 for a FIFO direction).
+    /// The calendar slot lane of this direction's processor-sharing completion (the next one; each new one withdraws
+    /// the one it supersedes; -1 for a FIFO direction).
     let completionLane: Int
     // Processor sharing: virtual time and finish tags (in `finishTags`; tag = finish in bits of virtual time).
     var active = 0

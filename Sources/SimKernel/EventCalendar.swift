@@ -20,15 +20,21 @@
 /// heads of the lanes are ordered, in a small heap with one entry per lane (an empty lane's entry sorts last). The
 /// order in which events come out is exactly the order without lanes. A heap lane (`addHeapLane()`,
 /// `schedule(_:heapLane:)`) takes events in any order and keeps them in a small heap of its own: for a stream that
-/// is short but early (its events would climb a deep store heap to the top, only to leave it at once).
+/// is short but early (its events would climb a deep store heap to the top, only to leave it at once). A slot lane
+/// (`addSlotLane()`, `schedule(_:slotLane:)`) holds at most one event: scheduling on it *withdraws* the event it
+/// holds, for a stream whose next event supersedes the previous one (a processor-sharing resource's next
+/// completion). A withdrawn event never comes out, but it is counted: `withdrawnTaken()` tells how many withdrawn
+/// events come before the last event taken, that is how many a calendar that kept them (for the model to skip
+/// them) would have handed out.
 ///
 /// - Complexity: `schedule` is O(n) (n <= `arrayLimit`) in the array and O(log n) in the heap, O(1) on a lane
 ///   (O(log k) for k lanes when the lane was empty); `next` is O(1) from the array, O(log n) from the heap and
 ///   O(log k) from a lane.
 public struct EventCalendar: ~Copyable {
     @usableFromInline var storage: UnsafeMutablePointer<Event>
-    /// The events' times, parallel to `storage`, while the store is an array (not kept in heap mode).
-    @usableFromInline var times: UnsafeMutablePointer<Double>
+    /// The events' times as ordered keys (see `timeKey`), parallel to `storage`, while the store is an array (not
+    /// kept in heap mode).
+    @usableFromInline var times: UnsafeMutablePointer<UInt64>
     @usableFromInline var capacity: Int
     @usableFromInline var size = 0
     /// True while the store is a heap.
@@ -41,6 +47,15 @@ public struct EventCalendar: ~Copyable {
     @usableFromInline var laneCount = 0
     @usableFromInline var laneCapacity = 4
     @usableFromInline var laneHeap: UnsafeMutablePointer<LaneHead>
+    /// The key of the last event taken (see `withdrawnTaken`).
+    @usableFromInline var lastTakenTime: UInt64 = 0
+    @usableFromInline var lastTakenSequence: UInt64 = 0
+    /// Keys of events withdrawn from slot lanes that may still be after the last event taken (time in `time`,
+    /// sequence in `sequence`; `lane` unused), and the number of those already known to come before it.
+    @usableFromInline var withdrawn: UnsafeMutablePointer<LaneHead>
+    @usableFromInline var withdrawnCount = 0
+    @usableFromInline var withdrawnCapacity = 64
+    @usableFromInline var withdrawnPassed: UInt64 = 0
 
     /// One lane: a ring buffer of events in (time, sequence) order.
     @usableFromInline struct Lane {
@@ -53,11 +68,14 @@ public struct EventCalendar: ~Copyable {
         @usableFromInline var heapIndex: Int
         /// A heap lane (`addHeapLane`): `buffer` is a binary min-heap of `count` events (`head` stays 0), not a ring.
         @usableFromInline let isHeap: Bool
+        /// A slot lane (`addSlotLane`): a ring that holds at most one event.
+        @usableFromInline let isSlot: Bool
 
-        init(capacity: Int, heapIndex: Int, isHeap: Bool) {
+        init(capacity: Int, heapIndex: Int, isHeap: Bool, isSlot: Bool) {
             self.heapIndex = heapIndex
             self.capacity = capacity
             self.isHeap = isHeap
+            self.isSlot = isSlot
             buffer = .allocate(capacity: capacity)
         }
     }
@@ -87,6 +105,7 @@ public struct EventCalendar: ~Copyable {
         times = .allocate(capacity: self.capacity)
         lanes = .allocate(capacity: laneCapacity)
         laneHeap = .allocate(capacity: laneCapacity)
+        withdrawn = .allocate(capacity: withdrawnCapacity)
     }
 
     deinit {
@@ -95,6 +114,7 @@ public struct EventCalendar: ~Copyable {
         for l in 0..<laneCount { lanes[l].buffer.deallocate() }
         lanes.deallocate()
         laneHeap.deallocate()
+        withdrawn.deallocate()
     }
 
     /// Number of pending events.
@@ -138,8 +158,21 @@ public struct EventCalendar: ~Copyable {
         return highBorrow || finalBorrow
     }
 
+    /// The same order as `before`, written as a test of the times first (which almost always differ) and of the
+    /// sequence numbers only on a tie: for the decisions that are branches anyway (which store to take from, where a
+    /// sift stops), where `before`'s flag arithmetic compiles to two unpredictable branches instead of one.
+    @inlinable @inline(__always)
+    static func earlier(_ a: (UInt64, UInt64), _ b: (UInt64, UInt64)) -> Bool {
+        a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+    }
+
     @inlinable @inline(__always)
     static func bit(_ b: Bool) -> Int { b ? 1 : 0 }
+
+    /// A time (seconds, >= 0) as an integer that orders exactly like the time: its bit pattern, with -0 as +0 (they
+    /// are equal times). Below 2^63, so the difference of two keys is negative exactly when the first is smaller.
+    @inlinable @inline(__always)
+    static func timeKey(_ t: Double) -> UInt64 { t == 0 ? 0 : t.bitPattern }
 
     // MARK: - Heap
 
@@ -149,7 +182,7 @@ public struct EventCalendar: ~Copyable {
         bigger.moveInitialize(from: storage, count: size)
         storage.deallocate()
         storage = bigger
-        let biggerTimes = UnsafeMutablePointer<Double>.allocate(capacity: capacity * 2)
+        let biggerTimes = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2)
         biggerTimes.moveInitialize(from: times, count: size)
         times.deallocate()
         times = biggerTimes
@@ -183,23 +216,24 @@ public struct EventCalendar: ~Copyable {
     }
 
     /// Adds `e` to the sorted array: after the events that come after it, before the others. Events at the same
-    /// time were scheduled earlier, so they come first: `e` goes after every event whose time is greater.
+    /// time were scheduled earlier, so they come first: `e` goes after every event whose time is greater. One loop
+    /// from the top (the earliest event) moves the events that are not later than `e` up by one until it meets a
+    /// later one: a single branch to mispredict, where it stops.
     @inlinable @inline(__always)
     mutating func insertSorted(_ e: Event) {
-        let t = e.time
-        let n = size
-        var k = 0
-        for i in 0..<n { k &+= times[i] > t ? 1 : 0 }
-        // Move the earlier events up by one, last first (a plain loop: a few elements, no call to memmove).
-        var i = n
-        while i > k {
-            storage[i] = storage[i &- 1]
-            times[i] = times[i &- 1]
+        let t = Self.timeKey(e.time)
+        let events = storage, keys = times  // locals: stores through them cannot change them
+        var i = size
+        while i > 0 {
+            let below = keys[i &- 1]
+            if below > t { break }
+            events[i] = events[i &- 1]
+            keys[i] = below
             i &-= 1
         }
-        storage[k] = e
-        times[k] = t
-        size = n &+ 1
+        events[i] = e
+        keys[i] = t
+        size &+= 1
     }
 
     @inlinable @inline(__always)
@@ -210,7 +244,7 @@ public struct EventCalendar: ~Copyable {
         let k = Self.key(e)
         while i > 0 {
             let parent = (i &- 1) &>> 1
-            if !Self.before(k, Self.key(h[parent])) { break }
+            if !Self.earlier(k, Self.key(h[parent])) { break }
             h[i] = h[parent]
             i = parent
         }
@@ -230,7 +264,7 @@ public struct EventCalendar: ~Copyable {
     mutating func becomeArray() {
         var all = UnsafeMutableBufferPointer(start: storage, count: size)
         all.sort { Self.before(Self.key($1), Self.key($0)) }
-        for i in 0..<size { times[i] = storage[i].time }
+        for i in 0..<size { times[i] = Self.timeKey(storage[i].time) }
         heapMode = false
     }
 
@@ -241,17 +275,25 @@ public struct EventCalendar: ~Copyable {
     }
 
     /// Removes and returns the earliest event, or nil when the calendar is empty.
-    @inlinable @inline(__always)
+    @_transparent
     public mutating func next() -> Event? {
+        let e: Event
         if laneCount > 0 {
             let l = laneHeap[0]
             if size > 0 {
-                return Self.before((l.time, l.sequence), Self.key(storage[top])) ? popLane(l.lane) : popStore()
+                e = Self.earlier((l.time, l.sequence), Self.key(storage[top])) ? popLane(l.lane) : popStore()
+            } else if l.time != .max {
+                e = popLane(l.lane)
+            } else {
+                return nil
             }
-            return l.time != .max ? popLane(l.lane) : nil
+        } else {
+            guard size > 0 else { return nil }
+            e = popStore()
         }
-        guard size > 0 else { return nil }
-        return popStore()
+        lastTakenTime = e.time.bitPattern
+        lastTakenSequence = e.sequence
+        return e
     }
 
     /// Removes the store's first event (the store is not empty).
@@ -288,7 +330,7 @@ public struct EventCalendar: ~Copyable {
             if c >= n { break }
             var m = c
             if c &+ 1 < n { m = c &+ Self.bit(Self.before(Self.key(h[c &+ 1]), Self.key(h[c]))) }
-            if !Self.before(Self.key(h[m]), lk) { break }
+            if !Self.earlier(Self.key(h[m]), lk) { break }
             h[i] = h[m]
             i = m
         }
@@ -300,7 +342,14 @@ public struct EventCalendar: ~Copyable {
 
     /// A new, empty lane; returns its number for `schedule(_:lane:)`.
     public mutating func addLane(reservingCapacity capacity: Int = 16) -> Int {
-        addLane(reservingCapacity: capacity, isHeap: false)
+        addLane(reservingCapacity: capacity, isHeap: false, isSlot: false)
+    }
+
+    /// A new, empty slot lane; returns its number for `schedule(_:slotLane:)`. It holds at most one event: for a
+    /// stream whose every new event supersedes the pending one, which would otherwise wait in the calendar only to be
+    /// skipped when taken.
+    public mutating func addSlotLane() -> Int {
+        addLane(reservingCapacity: 1, isHeap: false, isSlot: true)
     }
 
     /// A new, empty heap lane; returns its number for `schedule(_:heapLane:)`. A heap lane takes events in any
@@ -308,10 +357,10 @@ public struct EventCalendar: ~Copyable {
     /// processor-sharing resource's next completion, with the superseded ones) stays out of the store, whose
     /// heap may be deep.
     public mutating func addHeapLane(reservingCapacity capacity: Int = 4) -> Int {
-        addLane(reservingCapacity: capacity, isHeap: true)
+        addLane(reservingCapacity: capacity, isHeap: true, isSlot: false)
     }
 
-    mutating func addLane(reservingCapacity capacity: Int, isHeap: Bool) -> Int {
+    mutating func addLane(reservingCapacity capacity: Int, isHeap: Bool, isSlot: Bool) -> Int {
         if laneCount == laneCapacity {
             let bigger = UnsafeMutablePointer<Lane>.allocate(capacity: laneCapacity * 2)
             bigger.moveInitialize(from: lanes, count: laneCount)
@@ -325,7 +374,7 @@ public struct EventCalendar: ~Copyable {
         }
         var c = 4
         while c < capacity { c *= 2 }
-        (lanes + laneCount).initialize(to: Lane(capacity: c, heapIndex: laneCount, isHeap: isHeap))
+        (lanes + laneCount).initialize(to: Lane(capacity: c, heapIndex: laneCount, isHeap: isHeap, isSlot: isSlot))
         // An empty lane sorts last: its entry goes at the end of the lane heap.
         (laneHeap + laneCount).initialize(to: LaneHead(time: .max, sequence: .max, lane: laneCount))
         laneCount += 1
@@ -338,7 +387,7 @@ public struct EventCalendar: ~Copyable {
     public mutating func schedule(_ event: Event, lane l: Int) {
         let e = stamped(event)
         let lane = lanes + l
-        assert(!lane.pointee.isHeap, "EventCalendar: lane \(l) is a heap lane")
+        assert(!lane.pointee.isHeap && !lane.pointee.isSlot, "EventCalendar: lane \(l) is a heap or slot lane")
         if lane.pointee.count == lane.pointee.capacity { growLane(l) }
         let mask = lane.pointee.capacity &- 1
         if lane.pointee.count > 0 {
@@ -356,7 +405,7 @@ public struct EventCalendar: ~Copyable {
         while i > 0 {
             let parent = (i &- 1) &>> 1
             let p = laneHeap[parent]
-            if !Self.before((entry.time, entry.sequence), (p.time, p.sequence)) { break }
+            if !Self.earlier((entry.time, entry.sequence), (p.time, p.sequence)) { break }
             laneHeap[i] = p
             lanes[p.lane].heapIndex = i
             i = parent
@@ -384,7 +433,7 @@ public struct EventCalendar: ~Copyable {
         lane.pointee.count &+= 1
         while i > 0 {
             let parent = (i &- 1) &>> 1
-            if !Self.before(k, Self.key(h[parent])) { break }
+            if !Self.earlier(k, Self.key(h[parent])) { break }
             h[i] = h[parent]
             i = parent
         }
@@ -399,6 +448,75 @@ public struct EventCalendar: ~Copyable {
         schedule(Event(time: time, kind: kind, subject: subject, item: item, tag: tag), heapLane: heapLane)
     }
 
+    /// Puts `event` on slot lane `lane` (see `addSlotLane`), stamping it with the next sequence number, in place of
+    /// the event the lane holds, if any, which is withdrawn. Any time.
+    @inlinable @inline(__always)
+    public mutating func schedule(_ event: Event, slotLane l: Int) {
+        let e = stamped(event)
+        let lane = lanes + l
+        assert(lane.pointee.isSlot, "EventCalendar: lane \(l) is not a slot lane")
+        let entry = LaneHead(time: e.time.bitPattern, sequence: e.sequence, lane: l)
+        if lane.pointee.count == 0 {
+            lane.pointee.buffer[lane.pointee.head] = e
+            lane.pointee.count = 1
+            siftUpLaneHeap(entry)  // from the empty key, the largest
+            return
+        }
+        let old = lane.pointee.buffer[lane.pointee.head]
+        recordWithdrawn(LaneHead(time: old.time.bitPattern, sequence: old.sequence, lane: l))
+        lane.pointee.buffer[lane.pointee.head] = e
+        // The new key is later in sequence; earlier or later in time: the entry moves up or down.
+        if Self.before((entry.time, entry.sequence), (old.time.bitPattern, old.sequence)) {
+            siftUpLaneHeap(entry)
+        } else {
+            siftDownLaneHeap(entry, from: lane.pointee.heapIndex)
+        }
+    }
+
+    /// Schedules an event of `kind` at `time` (seconds) on slot lane `slotLane`, withdrawing the one it holds.
+    @inlinable @inline(__always)
+    public mutating func schedule(at time: Double, slotLane: Int, kind: UInt32, subject: Int32 = 0, item: Int32 = 0, tag: UInt32 = 0) {
+        schedule(Event(time: time, kind: kind, subject: subject, item: item, tag: tag), slotLane: slotLane)
+    }
+
+    @inlinable @inline(__always)
+    mutating func recordWithdrawn(_ key: LaneHead) {
+        if withdrawnCount == withdrawnCapacity { settleWithdrawn() }
+        withdrawn[withdrawnCount] = key
+        withdrawnCount &+= 1
+    }
+
+    /// Counts (and forgets) the withdrawn events that come before the last event taken; makes room for more.
+    @usableFromInline
+    mutating func settleWithdrawn() {
+        var kept = 0
+        for i in 0..<withdrawnCount {
+            let k = withdrawn[i]
+            if Self.before((k.time, k.sequence), (lastTakenTime, lastTakenSequence)) {
+                withdrawnPassed &+= 1
+            } else {
+                withdrawn[kept] = k
+                kept += 1
+            }
+        }
+        withdrawnCount = kept
+        if kept * 2 > withdrawnCapacity {
+            let bigger = UnsafeMutablePointer<LaneHead>.allocate(capacity: withdrawnCapacity * 2)
+            bigger.moveInitialize(from: withdrawn, count: kept)
+            withdrawn.deallocate()
+            withdrawn = bigger
+            withdrawnCapacity *= 2
+        }
+    }
+
+    /// The number of events withdrawn from slot lanes (see `schedule(_:slotLane:)`) that come before the last event
+    /// taken, in (time, scheduling order): the events a calendar that kept them would have handed out so far, on top
+    /// of those `next()` did.
+    public mutating func withdrawnTaken() -> UInt64 {
+        settleWithdrawn()
+        return withdrawnPassed
+    }
+
     /// Moves lane `entry.lane`'s entry, whose key has decreased to `entry`'s, up the lane heap.
     @inlinable @inline(__always)
     mutating func siftUpLaneHeap(_ entry: LaneHead) {
@@ -406,7 +524,7 @@ public struct EventCalendar: ~Copyable {
         while i > 0 {
             let parent = (i &- 1) &>> 1
             let p = laneHeap[parent]
-            if !Self.before((entry.time, entry.sequence), (p.time, p.sequence)) { break }
+            if !Self.earlier((entry.time, entry.sequence), (p.time, p.sequence)) { break }
             laneHeap[i] = p
             lanes[p.lane].heapIndex = i
             i = parent
@@ -432,7 +550,7 @@ public struct EventCalendar: ~Copyable {
             if c >= n { break }
             var m = c
             if c &+ 1 < n { m = c &+ Self.bit(Self.before(Self.key(h[c &+ 1]), Self.key(h[c]))) }
-            if !Self.before(Self.key(h[m]), lk) { break }
+            if !Self.earlier(Self.key(h[m]), lk) { break }
             h[i] = h[m]
             i = m
         }
@@ -452,7 +570,7 @@ public struct EventCalendar: ~Copyable {
     }
 
     /// Removes the first event of lane `l`, whose entry heads the lane heap.
-    @inlinable @inline(__always)
+    @_transparent @usableFromInline
     mutating func popLane(_ l: Int) -> Event {
         let lane = lanes + l
         if lane.pointee.isHeap {
@@ -481,8 +599,14 @@ public struct EventCalendar: ~Copyable {
     /// Puts `entry` at the root of the lane heap and sifts it down.
     @inlinable @inline(__always)
     mutating func siftDownLaneHeap(_ entry: LaneHead) {
+        siftDownLaneHeap(entry, from: 0)
+    }
+
+    /// Puts `entry` at index `start` of the lane heap (where its lane's entry is) and sifts it down.
+    @inlinable @inline(__always)
+    mutating func siftDownLaneHeap(_ entry: LaneHead, from start: Int) {
         let n = laneCount
-        var i = 0
+        var i = start
         let k = (entry.time, entry.sequence)
         while true {
             let c = (i &<< 1) &+ 1
@@ -493,7 +617,7 @@ public struct EventCalendar: ~Copyable {
                 m = c &+ Self.bit(Self.before((a.time, a.sequence), (b.time, b.sequence)))
             }
             let child = laneHeap[m]
-            if !Self.before((child.time, child.sequence), k) { break }
+            if !Self.earlier((child.time, child.sequence), k) { break }
             laneHeap[i] = child
             lanes[child.lane].heapIndex = i
             i = m
@@ -515,13 +639,14 @@ public struct EventCalendar: ~Copyable {
             if heapMode {
                 if i > 0 && e.precedes(storage[(i - 1) >> 1]) { return false }
             } else {
-                if times[i] != e.time { return false }
+                if times[i] != Self.timeKey(e.time) { return false }
                 if i > 0 && storage[i - 1].precedes(e) { return false }
             }
         }
         if !heapMode && size > Self.arrayLimit { return false }
         for l in 0..<laneCount {
             let lane = lanes[l]
+            if lane.isSlot && lane.count > 1 { return false }
             for k in 0..<lane.count {
                 let e = lane.buffer[(lane.head + k) & (lane.capacity - 1)]
                 if e.time.isNaN || e.sequence >= nextSequence { return false }

@@ -200,3 +200,60 @@ func calendarHeapLaneSortsItsEvents() {
     // 0.5: #6; 1: #1, #3; 2: #4; 3: #2, #7; 4: #0, #5.
     #expect(popped == [6, 1, 3, 4, 2, 7, 0, 5])
 }
+
+@Test("A slot lane withdraws its pending event when it gets a new one; the others come out in the reference order, and withdrawnTaken counts the withdrawn events before the last one taken")
+func slotLaneWithdrawsAndCountsWhatWouldHaveBeenTaken() {
+    let stream = RandomStream(seed: 47)
+    var calendar = EventCalendar(reservingCapacity: 16)
+    let ring = calendar.addLane()
+    let slot = calendar.addSlotLane()
+    // The reference keeps every event scheduled, withdrawn ones included, as a calendar without slot lanes would (the
+    // model then skips the superseded ones when they are taken). Its order numbers are the calendar's sequence numbers.
+    var pending: [Pending] = []
+    var withdrawn = Set<Int>()
+    var onSlot: Int? = nil
+    var order = 0, now = 0.0, ringLast = 0.0
+    var mismatches = 0, withdrawnBeforeTaken = 0, withdrawals = 0, taken = 0
+    func precedes(_ a: Pending, _ b: Pending) -> Bool { a.time < b.time || (a.time == b.time && a.order < b.order) }
+    for _ in 0..<20_000 {
+        if stream.uniform() < 0.5 {
+            // Times on a coarse grid so that many events tie, across the store, the lane and the slot.
+            var t = now + (stream.uniform() * 8).rounded(.down) / 4
+            let target = stream.uniform()
+            if target < 0.4 {
+                calendar.schedule(at: t, slotLane: slot, kind: 0, item: Int32(order))
+                if let old = onSlot { withdrawn.insert(old); withdrawals += 1 }
+                onSlot = order
+            } else if target < 0.6 {
+                t = max(t, ringLast)
+                ringLast = t
+                calendar.schedule(at: t, lane: ring, kind: 0, item: Int32(order))
+            } else {
+                calendar.schedule(at: t, kind: 0, item: Int32(order))
+            }
+            pending.append(Pending(time: t, order: order))
+            order += 1
+        } else {
+            // The reference's next live event; the withdrawn events before it would have been taken (and skipped) first.
+            let live = pending.filter { !withdrawn.contains($0.order) }
+            guard let want = live.min(by: precedes) else {
+                if calendar.next() != nil { mismatches += 1 }
+                continue
+            }
+            let passed = pending.filter { withdrawn.contains($0.order) && precedes($0, want) }
+            withdrawnBeforeTaken += passed.count
+            pending.removeAll { $0.order == want.order || (withdrawn.contains($0.order) && precedes($0, want)) }
+            if onSlot == want.order { onSlot = nil }
+            guard let got = calendar.next() else { mismatches += 1; break }
+            taken += 1
+            if got.time != want.time || Int(got.item) != want.order { mismatches += 1 }
+            if calendar.withdrawnTaken() != UInt64(withdrawnBeforeTaken) { mismatches += 1 }
+            now = got.time
+        }
+        if order % 97 == 0 && !calendar.satisfiesInvariants { mismatches += 1 }
+    }
+    #expect(mismatches == 0)
+    // The schedule exercised what it is meant to: many withdrawals, many of them before later events were taken.
+    #expect(withdrawals > 2_000 && withdrawnBeforeTaken > 1_000 && taken > 5_000,
+            "withdrawals \(withdrawals), counted \(withdrawnBeforeTaken), taken \(taken)")
+}
