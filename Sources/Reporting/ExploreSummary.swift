@@ -67,7 +67,7 @@ public enum ExploreSummary {
         for (r, row) in zip(a.resources, a.purchaseProbability) where row.contains(where: { $0 > 0 }) {
             probability.add([r.description] + row.map { L.percent($0) })
         }
-        out += "\nShare of futures that buy more of each resource in each year:\n" + probability.rendered()
+        out += "\nShare of the feasible futures that buy more of each resource in each year:\n" + probability.rendered()
         out += "\n" + reading(study, a) + "\n"
         return out
     }
