@@ -29,6 +29,11 @@ public enum ExploreSummary {
         if a.feasibleFraction < 1 {
             out += "WARNING: \(L.percent(1 - a.feasibleFraction)) of the samples have no configuration within the bounds that meets every target; "
             out += "their costs are left out of the percentiles above.\n"
+            let firstYears = Dictionary(grouping: a.samples.compactMap(\.infeasibleFrom)) { $0 }
+            if !firstYears.isEmpty {
+                out += "They first fail in " + firstYears.keys.sorted().map { "\($0) (\(firstYears[$0]!.count))" }.joined(separator: ", ")
+                    + " (samples per year; see infeasible_from in the JSON document).\n"
+            }
         }
         if let b = a.base { out += "Plan with every input at its base value: \(money(b.totalCost)) \(currency)\(b.feasible ? "" : " (infeasible)").\n" }
 
