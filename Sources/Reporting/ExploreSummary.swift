@@ -35,7 +35,11 @@ public enum ExploreSummary {
                     + " (samples per year; see infeasible_from in the JSON document).\n"
             }
         }
-        if let b = a.base { out += "Plan with every input at its base value: \(money(b.totalCost)) \(currency)\(b.feasible ? "" : " (infeasible)").\n" }
+        if let b = a.base {
+            out += "Plan with every input at its base value: "
+            out += b.feasible ? "\(money(b.totalCost)) \(currency).\n"
+                : "infeasible from \(b.infeasibleFrom.map(String.init) ?? "some year"): no budget.\n"
+        }
 
         out += "\nRobust plan: per resource and year, the capacity that \(L.percent(s.quantile)) of the sampled futures need, "
         out += "never decreasing: \(money(a.robust.totalCost)) \(currency); it covers every resource and year at once in "

@@ -51,8 +51,9 @@ public struct UncertaintyView: Sendable {
     public var total: Percentiles
     public var agencies: [(id: String, percentiles: Percentiles)]
     public var fan: [Percentiles]
-    /// Per year, the plan with every input at base (nil when the document has no base run).
+    /// Per year, the plan with every input at base (nil when the document has no base run, or it is infeasible).
     public var baseYearCosts: [Double]?
+    /// The total of the plan with every input at base (nil when there is none, or it is infeasible).
     public var baseTotal: Double?
     public var robustTotal: Double
     public var robustFeasible: Bool
@@ -118,7 +119,8 @@ public struct UncertaintyView: Sendable {
         purchaseProbability = (summary["purchase_probability"]?.members ?? []).map { r, shares in
             (r, yearList.map { shares[String($0)]?.double ?? 0 })
         }
-        let base = doc["base"]
+        // An infeasible base plan has no budget: charts centre on the median instead.
+        let base = (doc["base"]?["feasible"]?.bool ?? true) ? doc["base"] : nil
         baseTotal = base?["total_cost"]?.double
         let baseYears = yearList.compactMap { base?["year_costs"]?[String($0)]?.double }
         baseYearCosts = baseYears.count == yearList.count ? baseYears : nil

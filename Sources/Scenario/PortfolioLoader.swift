@@ -34,7 +34,7 @@ public enum PortfolioLoader {
     ///   the member's scenario (naming the member).
     public static func load(path: String) throws -> Portfolio {
         let text = try ScenarioText.read(path: path)
-        var directory = (path as NSString).deletingLastPathComponent
+        var directory = ParentFolder.of(path)
         if directory.isEmpty { directory = "." }
         let unsafe = DocumentGuard.check(text, path: path)
         if !unsafe.isEmpty { throw ScenarioError.invalid(unsafe) }

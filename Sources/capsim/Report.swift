@@ -101,11 +101,12 @@ enum OutputFolder {
             return
         }
         // The nearest existing parent must be a writable folder.
-        var parent = (path as NSString).deletingLastPathComponent
+        var parent = ParentFolder.of(path)
         if parent.isEmpty { parent = "." }
         while !fm.fileExists(atPath: parent, isDirectory: &isDirectory) {
-            let up = (parent as NSString).deletingLastPathComponent
-            if up.isEmpty || up == parent { break }
+            var up = ParentFolder.of(parent)
+            if up.isEmpty { up = "." }
+            if up == parent { break }
             parent = up
         }
         guard fm.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue, fm.isWritableFile(atPath: parent) else {

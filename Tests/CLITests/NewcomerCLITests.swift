@@ -149,3 +149,15 @@ import Testing
         }
     }
 }
+
+extension NewcomerCLITests {
+    /// One-character folder names reached a trap in the platform's path handling (`--out r` crashed).
+    @Test(arguments: ["r", "x/y"])
+    func aReportGoesIntoAShortRelativeFolder(out: String) throws {
+        let ws = try Workspace()
+        let file = try ws.write("s.yaml", Fixture.pool)
+        let r = try CapsimProcess.run(["report", file, "--out", out], in: ws.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(ws.exists(out + "/index.html"))
+    }
+}

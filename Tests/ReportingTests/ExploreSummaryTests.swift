@@ -22,6 +22,15 @@ struct ExploreSummaryTests {
         #expect(text.contains("They first fail in 2026 (1), 2027 (2)"), "\(text)")
     }
 
+    @Test func anInfeasibleBasePlanShowsItsFirstInfeasibleYearInsteadOfACost() {
+        var results = ShardFixture.results
+        let k = results.firstIndex { $0.role == .base }!
+        results[k].feasible = false
+        results[k].infeasibleFrom = 2027
+        let text = ExploreSummary.text(ShardFixture.study, ExploreAnalysis(study: ShardFixture.study, results: results))
+        #expect(text.contains("Plan with every input at its base value: infeasible from 2027: no budget."), "\(text)")
+    }
+
     @Test func aFeasibleStudySaysNothingOfFirstYears() {
         let text = ExploreSummary.text(ShardFixture.study, ExploreAnalysis(study: ShardFixture.study, results: ShardFixture.results))
         #expect(!text.contains("first fail"))
