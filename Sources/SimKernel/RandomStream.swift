@@ -1,4 +1,5 @@
 internal import CGSL
+import Foundation
 
 /// An independent stream of pseudo-random numbers: one GSL generator (Tausworthe `taus2`,
 /// period about 2^88) owned by this object and freed with it.
@@ -23,9 +24,9 @@ public final class RandomStream {
         if s == 0 { s = 0x9E37_79B9 }
         gsl_rng_set(r, s)
         raw = r
-        let zig = ExponentialZiggurat.shared
         source = RandomSource(rng: OpaquePointer(r), state: r.pointee.state.assumingMemoryBound(to: CUnsignedLong.self),
-                              zig: UnsafeRawPointer(zig.tables))
+                              zig: UnsafeRawPointer(ExponentialZiggurat.shared.tables),
+                              normalZig: UnsafeRawPointer(NormalZiggurat.shared.tables))
     }
 
     deinit { gsl_rng_free(raw) }
@@ -43,24 +44,30 @@ extension RandomStream: Sendable {}
 /// reference counting. Valid only while its stream is alive.
 ///
 /// Uniform draws run GSL's `taus2` step inline on the generator's own state words, so they give exactly the
-/// numbers `gsl_rng_get` / `gsl_rng_uniform` would, and GSL's samplers (lognormal, gamma, Weibull) called on the
-/// same generator continue the same stream.
+/// numbers `gsl_rng_get` / `gsl_rng_uniform` would, and GSL's Weibull sampler called on the same generator
+/// continues the same stream. Exponential and normal draws (and so lognormal and gamma ones) use ziggurat tables.
 public struct RandomSource {
     @usableFromInline let rng: OpaquePointer
     /// GSL's `taus_state_t`: the three Tausworthe components s1, s2, s3 (32 significant bits each).
     @usableFromInline let state: UnsafeMutablePointer<CUnsignedLong>
     /// Ziggurat tables for exponential draws (see `ExponentialZiggurat.tables`).
     @usableFromInline let zig: UnsafeRawPointer
+    /// Ziggurat tables for normal draws (see `NormalZiggurat.tables`).
+    @usableFromInline let normalZig: UnsafeRawPointer
 
-    init(rng: OpaquePointer, state: UnsafeMutablePointer<CUnsignedLong>, zig: UnsafeRawPointer) {
+    init(rng: OpaquePointer, state: UnsafeMutablePointer<CUnsignedLong>, zig: UnsafeRawPointer, normalZig: UnsafeRawPointer) {
         self.rng = rng
         self.state = state
         self.zig = zig
+        self.normalZig = normalZig
     }
 
     @inlinable @inline(__always) func ke(_ i: Int) -> UInt32 { zig.load(fromByteOffset: 4096 &+ i &* 4, as: UInt32.self) }
     @inlinable @inline(__always) func we(_ i: Int) -> Double { zig.load(fromByteOffset: i &* 8, as: Double.self) }
     @inlinable @inline(__always) func fe(_ i: Int) -> Double { zig.load(fromByteOffset: 2048 &+ i &* 8, as: Double.self) }
+    @inlinable @inline(__always) func kn(_ i: Int) -> UInt32 { normalZig.load(fromByteOffset: 2048 &+ i &* 4, as: UInt32.self) }
+    @inlinable @inline(__always) func wn(_ i: Int) -> Double { normalZig.load(fromByteOffset: i &* 8, as: Double.self) }
+    @inlinable @inline(__always) func fn(_ i: Int) -> Double { normalZig.load(fromByteOffset: 1024 &+ i &* 8, as: Double.self) }
 
     /// A uniform 32-bit integer: one step of the maximally equidistributed combined Tausworthe generator
     /// (L'Ecuyer 1996), as GSL's `taus_get` computes it.
@@ -116,26 +123,75 @@ public struct RandomSource {
     @inlinable
     public func index(below n: Int) -> Int { Swift.min(Int(uniform() * Double(n)), n - 1) }
 
-    /// Lognormal: exp of a normal with mean `mu` and standard deviation `sigma`.
-    ///
-    /// GSL's `gsl_ran_lognormal` step for step (the polar method of Marsaglia and Bray: a point uniform in the unit
-    /// disc, rejected outside it, gives one normal), with its uniforms drawn inline: the same draws from the stream
-    /// and the same arithmetic (the same libm `log` and `exp`), so the same numbers, without an indirect call per
-    /// uniform (`TauswortheTests` compares the two draw for draw).
-    @usableFromInline func lognormal(mu: Double, sigma: Double) -> Double {
-        var u: Double, v: Double, r2: Double
-        repeat {
-            // gsl_rng_uniform: taus_get / 2^32, zero included.
-            u = -1 + 2 * (Double(bits32()) * 0x1p-32)
-            v = -1 + 2 * (Double(bits32()) * 0x1p-32)
-            r2 = u * u + v * v
-        } while r2 > 1.0 || r2 == 0
-        let normal = u * (-2.0 * _log(r2) / r2).squareRoot()
-        return _exp(sigma * normal + mu)
+    /// A standard normal draw (mean 0, standard deviation 1) by the ziggurat method (see `NormalZiggurat`): exact,
+    /// and one 32-bit integer, a comparison and a multiplication in about 98.8% of draws.
+    @inlinable @inline(__always)
+    public func standardNormal() -> Double {
+        let bits = bits32()
+        let i = Int(bits & 127)
+        let position = bits &>> 8
+        if position < kn(i) { return Self.signed(Double(position) * wn(i), bits) }
+        return standardNormalSlow(bits)
     }
-    /// Gamma with shape `shape` and scale `scale` (mean shape × scale).
+
+    /// `magnitude` (>= 0) with the sign that bit 7 of `bits` chooses (set: negative), without a branch.
+    @inlinable @inline(__always)
+    static func signed(_ magnitude: Double, _ bits: UInt32) -> Double {
+        Double(bitPattern: magnitude.bitPattern | (UInt64(bits & 128) &<< 56))
+    }
+
+    /// The rejection and tail steps of the normal ziggurat, from a draw `bits0` that the fast test did not accept.
+    @usableFromInline func standardNormalSlow(_ bits0: UInt32) -> Double {
+        var bits = bits0
+        while true {
+            let i = Int(bits & 127)
+            let position = bits &>> 8
+            if position < kn(i) { return Self.signed(Double(position) * wn(i), bits) }
+            if i == 0 {
+                // The tail beyond r (Marsaglia 1964): x = r + E1 / r, accepted when 2 E2 >= (E1 / r)^2.
+                let r = NormalZiggurat.r
+                var x: Double, y: Double
+                repeat {
+                    x = -_log(uniform()) / r
+                    y = -_log(uniform())
+                } while y + y < x * x
+                return Self.signed(r + x, bits)
+            }
+            let x = Double(position) * wn(i)
+            if fn(i) + uniform() * (fn(i - 1) - fn(i)) < _exp(-0.5 * x * x) { return Self.signed(x, bits) }
+            bits = bits32()
+        }
+    }
+
+    /// Lognormal: exp of a normal with mean `mu` and standard deviation `sigma` (the normal by the ziggurat).
+    @inlinable @inline(__always)
+    public func lognormal(mu: Double, sigma: Double) -> Double {
+        _exp(mu + sigma * standardNormal())
+    }
+
+    /// Gamma with shape `shape` and scale `scale` (mean shape × scale), by Marsaglia and Tsang's method ("A Simple
+    /// Method for Generating Gamma Variables", ACM TOMS 26(3), 2000): a cubed transformed normal, accepted by a
+    /// squeeze in about 98% of draws for shape >= 1 without a logarithm. A shape below 1 draws shape + 1 and
+    /// multiplies by U^(1/shape).
     @usableFromInline func gamma(shape: Double, scale: Double) -> Double {
-        gsl_ran_gamma(UnsafePointer<gsl_rng>(rng), shape, scale)
+        if shape < 1 {
+            let u = uniform()
+            return gamma(shape: shape + 1, scale: scale) * Foundation.pow(u, 1 / shape)
+        }
+        let d = shape - 1.0 / 3.0
+        let c = 1 / (3 * d.squareRoot())
+        while true {
+            var x: Double, v: Double
+            repeat {
+                x = standardNormal()
+                v = 1 + c * x
+            } while v <= 0
+            v = v * v * v
+            let u = uniform()
+            let x2 = x * x
+            if u < 1 - 0.0331 * x2 * x2 { return scale * d * v }
+            if _log(u) < 0.5 * x2 + d * (1 - v + _log(v)) { return scale * d * v }
+        }
     }
     /// Weibull with shape k and scale λ.
     @usableFromInline func weibull(shape: Double, scale: Double) -> Double {
