@@ -2,12 +2,16 @@
 /// values, plus optional first-in first-out lanes for streams of events that a model schedules in non-decreasing
 /// time order.
 ///
-/// **The store** is a sorted array while it holds few events (at most `arrayLimit`) and a binary min-heap beyond.
-/// The sorted array keeps events in descending order: taking the first event takes the last element, and adding
-/// one counts the events that come after it (a loop without branches over their times) and moves the rest up by
-/// one. For a handful of pending events that is cheaper than a heap, whose comparisons the processor cannot
-/// predict. Reversed, the sorted array is a heap, so the store becomes one at no cost when it grows past
-/// `arrayLimit`; it sorts itself back into an array when it shrinks to `heapLimit`.
+/// **The store** is a sorted array while it holds few events (at most `arrayLimit`) and a 4-ary min-heap of keys
+/// beyond. The sorted array keeps events in descending order: taking the first event takes the last element, and
+/// adding one moves the events that are not later than it up by one. For a handful of pending events that is
+/// cheaper than a heap, whose comparisons the processor cannot predict. The heap orders 16-byte keys (see `Key`:
+/// the time, then a store sequence number and the slot of the event's payload in `storage`), so that a sift moves
+/// half the bytes of an event, and the four children of a key fill one cache line: half the levels of a binary
+/// heap, each choosing its least child without branches. Freed payload slots are reused from a stack. Reversed,
+/// the sorted array is in heap order, so the store becomes a heap by writing one key per event (the events stay
+/// where they are) when it grows past `arrayLimit`; it sorts itself back into an array when it shrinks to
+/// `heapLimit`.
 ///
 /// Events are stored inline in buffers that this calendar owns (it is `~Copyable`, so they are never shared and
 /// never copied on write): scheduling and removing allocate nothing once the buffers have grown to the largest
@@ -27,7 +31,8 @@
 /// events come before the last event taken, that is how many a calendar that kept them (for the model to skip
 /// them) would have handed out.
 ///
-/// - Complexity: `schedule` is O(n) (n <= `arrayLimit`) in the array and O(log n) in the heap, O(1) on a lane
+/// - Complexity: `schedule` is O(n) (n <= `arrayLimit`) in the array and O(log n) in the heap (amortised: once
+///   every 2^32 schedules in heap mode the keys are renumbered, O(n log n)), O(1) on a lane
 ///   (O(log k) for k lanes when the lane was empty); `next` is O(1) from the array, O(log n) from the heap and
 ///   O(log k) from a lane.
 public struct EventCalendar: ~Copyable {
