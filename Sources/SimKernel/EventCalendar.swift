@@ -2,12 +2,16 @@
 /// values, plus optional first-in first-out lanes for streams of events that a model schedules in non-decreasing
 /// time order.
 ///
-/// **The store** is a sorted array while it holds few events (at most `arrayLimit`) and a binary min-heap beyond.
-/// The sorted array keeps events in descending order: taking the first event takes the last element, and adding
-/// one counts the events that come after it (a loop without branches over their times) and moves the rest up by
-/// one. For a handful of pending events that is cheaper than a heap, whose comparisons the processor cannot
-/// predict. Reversed, the sorted array is a heap, so the store becomes one at no cost when it grows past
-/// `arrayLimit`; it sorts itself back into an array when it shrinks to `heapLimit`.
+/// **The store** is a sorted array while it holds few events (at most `arrayLimit`) and a 4-ary min-heap of keys
+/// beyond. The sorted array keeps events in descending order: taking the first event takes the last element, and
+/// adding one moves the events that are not later than it up by one. For a handful of pending events that is
+/// cheaper than a heap, whose comparisons the processor cannot predict. The heap orders 16-byte keys (see `Key`:
+/// the time, then a store sequence number and the slot of the event's payload in `storage`), so that a sift moves
+/// half the bytes of an event, and the four children of a key fill one cache line: half the levels of a binary
+/// heap, each choosing its least child without branches. Freed payload slots are reused from a stack. Reversed,
+/// the sorted array is in heap order, so the store becomes a heap by writing one key per event (the events stay
+/// where they are) when it grows past `arrayLimit`; it sorts itself back into an array when it shrinks to
+/// `heapLimit`.
 ///
 /// Events are stored inline in buffers that this calendar owns (it is `~Copyable`, so they are never shared and
 /// never copied on write): scheduling and removing allocate nothing once the buffers have grown to the largest
@@ -27,14 +31,30 @@
 /// events come before the last event taken, that is how many a calendar that kept them (for the model to skip
 /// them) would have handed out.
 ///
-/// - Complexity: `schedule` is O(n) (n <= `arrayLimit`) in the array and O(log n) in the heap, O(1) on a lane
+/// - Complexity: `schedule` is O(n) (n <= `arrayLimit`) in the array and O(log n) in the heap (amortised: once
+///   every 2^32 schedules in heap mode the keys are renumbered, O(n log n)), O(1) on a lane
 ///   (O(log k) for k lanes when the lane was empty); `next` is O(1) from the array, O(log n) from the heap and
 ///   O(log k) from a lane.
 public struct EventCalendar: ~Copyable {
+    /// The store's events: in array mode sorted (descending), in heap mode the payloads of the keys, by slot.
     @usableFromInline var storage: UnsafeMutablePointer<Event>
     /// The events' times as ordered keys (see `timeKey`), parallel to `storage`, while the store is an array (not
     /// kept in heap mode).
     @usableFromInline var times: UnsafeMutablePointer<UInt64>
+    /// The heap (heap mode): `size` keys, then sentinels (see `Key`).
+    @usableFromInline var keys: UnsafeMutablePointer<Key>
+    /// Slots of `storage` freed by the heap below `highWater`, a stack (heap mode); slots from `highWater` on are
+    /// free too.
+    @usableFromInline var freeSlots: UnsafeMutablePointer<UInt32>
+    @usableFromInline var freeCount = 0
+    @usableFromInline var highWater = 0
+    /// The store sequence number of the next key (see `Key`), and the first one that is not used (2^32; lowered
+    /// only by tests, to exercise `renumberStore`).
+    @usableFromInline var storeOrder: UInt64 = 0
+    @usableFromInline var storeOrderLimit: UInt64 = 1 << 32
+    @usableFromInline var renumberings = 0
+    /// Room for the events of a heap that becomes an array again.
+    @usableFromInline var scratch: UnsafeMutablePointer<Event>
     @usableFromInline var capacity: Int
     @usableFromInline var size = 0
     /// True while the store is a heap.
@@ -103,6 +123,9 @@ public struct EventCalendar: ~Copyable {
         self.capacity = max(capacity, 64)
         storage = .allocate(capacity: self.capacity)
         times = .allocate(capacity: self.capacity)
+        keys = Self.allocateKeys(capacity: self.capacity)
+        freeSlots = .allocate(capacity: self.capacity)
+        scratch = .allocate(capacity: Self.heapLimit)
         lanes = .allocate(capacity: laneCapacity)
         laneHeap = .allocate(capacity: laneCapacity)
         withdrawn = .allocate(capacity: withdrawnCapacity)
@@ -111,6 +134,9 @@ public struct EventCalendar: ~Copyable {
     deinit {
         storage.deallocate()
         times.deallocate()
+        Self.deallocateKeys(keys)
+        freeSlots.deallocate()
+        scratch.deallocate()
         for l in 0..<laneCount { lanes[l].buffer.deallocate() }
         lanes.deallocate()
         laneHeap.deallocate()
@@ -134,8 +160,8 @@ public struct EventCalendar: ~Copyable {
         }
         return size > 0 ? storage[top] : nil
     }
-    /// Where the store's first event is (size > 0).
-    @inlinable var top: Int { heapMode ? 0 : size &- 1 }
+    /// Where the store's first event is in `storage` (size > 0).
+    @inlinable var top: Int { heapMode ? keys[0].slot : size &- 1 }
     /// The time of the earliest pending event, in seconds, or nil.
     public var nextTime: Double? { first?.time }
     /// Events scheduled so far (also the next sequence number).
@@ -169,24 +195,84 @@ public struct EventCalendar: ~Copyable {
     @inlinable @inline(__always)
     static func bit(_ b: Bool) -> Int { b ? 1 : 0 }
 
+    /// All ones when `b`, else zero: for choosing between values without a branch (see `select`).
+    @inlinable @inline(__always)
+    static func mask(_ b: Bool) -> UInt64 { 0 &- UInt64(bit(b)) }
+
+    /// `a` where `mask` is all ones, `b` where it is zero.
+    @inlinable @inline(__always)
+    static func select(_ a: Key, _ b: Key, _ mask: UInt64) -> Key {
+        Key(time: b.time ^ ((b.time ^ a.time) & mask), order: b.order ^ ((b.order ^ a.order) & mask))
+    }
+
     /// A time (seconds, >= 0) as an integer that orders exactly like the time: its bit pattern, with -0 as +0 (they
     /// are equal times). Below 2^63, so the difference of two keys is negative exactly when the first is smaller.
     @inlinable @inline(__always)
     static func timeKey(_ t: Double) -> UInt64 { t == 0 ? 0 : t.bitPattern }
 
-    // MARK: - Heap
+    // MARK: - Store
+
+    /// A heap entry: an event's time as its bit pattern (for times >= 0 it orders like the time), then `order`: the
+    /// event's store sequence number (high 32 bits; orders the store's events like their sequence numbers) and its
+    /// payload slot in `storage` (low 32 bits). The sequence numbers of distinct events differ, so comparing
+    /// (time, order) as one 128-bit number orders events exactly as (time, sequence) does. 16 bytes: four share a
+    /// cache line, and a sift moves half the bytes of an event.
+    @usableFromInline struct Key {
+        @usableFromInline var time: UInt64
+        @usableFromInline var order: UInt64
+
+        @inlinable @inline(__always) init(time: UInt64, order: UInt64) {
+            self.time = time
+            self.order = order
+        }
+
+        /// Past the last key: later than every event (no event has a NaN time). The heap's unused keys hold it, so
+        /// that a sift can compare four children without looking at the size.
+        @inlinable static var sentinel: Key { Key(time: .max, order: .max) }
+        @inlinable var slot: Int { Int(truncatingIfNeeded: order & 0xFFFF_FFFF) }
+        @inlinable var pair: (UInt64, UInt64) { (time, order) }
+    }
+
+    /// Keys before index 0 of the heap in its allocation: with 3, the four children 4i+1 ... 4i+4 of entry i sit
+    /// in one 64-byte cache line.
+    @inlinable static var keyOffset: Int { 3 }
+    /// Sentinel keys after the heap's capacity (a sift reads up to three past the last key).
+    @inlinable static var keyPadding: Int { 4 }
 
     @usableFromInline
     mutating func grow() {
-        let bigger = UnsafeMutablePointer<Event>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: storage, count: size)
+        let newCapacity = capacity * 2
+        precondition(newCapacity <= 1 << 32, "EventCalendar: more than 2^32 events pending")
+        let bigger = UnsafeMutablePointer<Event>.allocate(capacity: newCapacity)
+        bigger.moveInitialize(from: storage, count: heapMode ? highWater : size)
         storage.deallocate()
         storage = bigger
-        let biggerTimes = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2)
+        let biggerTimes = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
         biggerTimes.moveInitialize(from: times, count: size)
         times.deallocate()
         times = biggerTimes
-        capacity *= 2
+        let biggerKeys = Self.allocateKeys(capacity: newCapacity)
+        biggerKeys.update(from: keys, count: size)
+        Self.deallocateKeys(keys)
+        keys = biggerKeys
+        let biggerFree = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
+        biggerFree.moveInitialize(from: freeSlots, count: freeCount)
+        freeSlots.deallocate()
+        freeSlots = biggerFree
+        capacity = newCapacity
+    }
+
+    /// Room for `capacity` keys, cache-line aligned as `keyOffset` says, every one (padding included) the sentinel.
+    static func allocateKeys(capacity: Int) -> UnsafeMutablePointer<Key> {
+        let count = keyOffset + capacity + keyPadding
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Key>.stride, alignment: 64)
+        let all = raw.bindMemory(to: Key.self, capacity: count)
+        all.initialize(repeating: .sentinel, count: count)
+        return all + keyOffset
+    }
+
+    static func deallocateKeys(_ keys: UnsafeMutablePointer<Key>) {
+        UnsafeMutableRawPointer(keys - keyOffset).deallocate()
     }
 
     /// Stamps `event` with the next sequence number (time checked).
@@ -236,35 +322,72 @@ public struct EventCalendar: ~Copyable {
         size &+= 1
     }
 
+    /// Adds `e` to the heap: its payload in a free slot, its key sifted up.
     @inlinable @inline(__always)
     mutating func pushHeap(_ e: Event) {
-        let h = storage
+        let slot: Int
+        if freeCount > 0 {
+            freeCount &-= 1
+            slot = Int(truncatingIfNeeded: freeSlots[freeCount])
+        } else {
+            slot = highWater
+            highWater &+= 1
+        }
+        storage[slot] = e
+        if storeOrder >= storeOrderLimit { renumberStore() }
+        let k = Key(time: e.time.bitPattern, order: storeOrder &<< 32 | UInt64(truncatingIfNeeded: slot))
+        storeOrder &+= 1
+        let h = keys
         var i = size
         size &+= 1
-        let k = Self.key(e)
         while i > 0 {
-            let parent = (i &- 1) &>> 1
-            if !Self.earlier(k, Self.key(h[parent])) { break }
-            h[i] = h[parent]
+            let parent = (i &- 1) &>> 2
+            let p = h[parent]
+            if !Self.earlier(k.pair, p.pair) { break }
+            h[i] = p
             i = parent
         }
-        h[i] = e
+        h[i] = k
     }
 
-    /// The sorted array (descending) becomes a heap: reversed, it is sorted ascending, which is a heap.
+    /// Gives the heap's keys new store sequence numbers 0, 1, ... in the order of the old ones, which leaves their
+    /// order (and so the heap) unchanged: for when the next number would not fit in 32 bits.
+    @usableFromInline
+    mutating func renumberStore() {
+        let h = keys
+        var byOrder = Array(0..<size)
+        byOrder.sort { h[$0].order < h[$1].order }
+        for (rank, i) in byOrder.enumerated() { h[i].order = UInt64(rank) << 32 | (h[i].order & 0xFFFF_FFFF) }
+        storeOrder = UInt64(size)
+        renumberings += 1
+        precondition(storeOrder < storeOrderLimit, "EventCalendar: store sequence limit below the number of events")
+    }
+
+    /// The sorted array (descending) becomes a heap: reversed, it is sorted ascending, which is a heap. The events
+    /// stay where they are, as the payloads of keys numbered in their order.
     @usableFromInline
     mutating func becomeHeap() {
-        var all = UnsafeMutableBufferPointer(start: storage, count: size)
-        all.reverse()
+        for i in 0..<size {
+            let slot = size - 1 - i
+            keys[i] = Key(time: storage[slot].time.bitPattern, order: UInt64(i) << 32 | UInt64(slot))
+        }
+        storeOrder = UInt64(size)
+        highWater = size
+        freeCount = 0
         heapMode = true
     }
 
-    /// The heap becomes a sorted array (descending), with its times.
+    /// The heap becomes a sorted array (descending), with its times; its keys become sentinels again.
     @usableFromInline
     mutating func becomeArray() {
-        var all = UnsafeMutableBufferPointer(start: storage, count: size)
-        all.sort { Self.before(Self.key($1), Self.key($0)) }
-        for i in 0..<size { times[i] = Self.timeKey(storage[i].time) }
+        var all = UnsafeMutableBufferPointer(start: keys, count: size)
+        all.sort { Self.before($1.pair, $0.pair) }
+        for i in 0..<size { scratch[i] = storage[keys[i].slot] }
+        for i in 0..<size {
+            storage[i] = scratch[i]
+            times[i] = Self.timeKey(storage[i].time)
+            keys[i] = .sentinel
+        }
         heapMode = false
     }
 
@@ -281,7 +404,7 @@ public struct EventCalendar: ~Copyable {
         if laneCount > 0 {
             let l = laneHeap[0]
             if size > 0 {
-                e = Self.earlier((l.time, l.sequence), Self.key(storage[top])) ? popLane(l.lane) : popStore()
+                e = laneFirst(l) ? popLane(l.lane) : popStore()
             } else if l.time != .max {
                 e = popLane(l.lane)
             } else {
@@ -294,6 +417,17 @@ public struct EventCalendar: ~Copyable {
         lastTakenTime = e.time.bitPattern
         lastTakenSequence = e.sequence
         return e
+    }
+
+    /// True when the lane event with entry `l` comes before the store's first event (the store is not empty). The
+    /// heap's sequence numbers are the store's own, so a tie of times is decided by the event's sequence number.
+    @inlinable @inline(__always)
+    func laneFirst(_ l: LaneHead) -> Bool {
+        if heapMode {
+            let k = keys[0]
+            return l.time < k.time || (l.time == k.time && l.sequence < storage[k.slot].sequence)
+        }
+        return Self.earlier((l.time, l.sequence), Self.key(storage[size &- 1]))
     }
 
     /// Removes the store's first event (the store is not empty).
@@ -311,28 +445,40 @@ public struct EventCalendar: ~Copyable {
         return e
     }
 
-    /// Removes the heap's first event (the heap is not empty).
+    /// Removes the heap's first event (the heap is not empty): its slot is freed, and the last key moves down from
+    /// the root, at each level past the least of four children (chosen without branches; missing children are
+    /// sentinels).
     @inlinable @inline(__always)
     mutating func popHeap() -> Event {
-        let h = storage
-        let first = h[0]
+        let h = keys
+        let slot = h[0].slot
+        let first = storage[slot]
         #if DEBUG
         lastTaken = first.time
         #endif
+        freeSlots[freeCount] = UInt32(truncatingIfNeeded: slot)
+        freeCount &+= 1
         size &-= 1
         let n = size
-        if n == 0 { return first }
         let last = h[n]
-        let lk = Self.key(last)
+        h[n] = .sentinel
+        if n == 0 { return first }
+        let lk = last.pair
         var i = 0
         while true {
-            let c = (i &<< 1) &+ 1
+            let c = (i &<< 2) &+ 1
             if c >= n { break }
-            var m = c
-            if c &+ 1 < n { m = c &+ Self.bit(Self.before(Self.key(h[c &+ 1]), Self.key(h[c]))) }
-            if !Self.earlier(Self.key(h[m]), lk) { break }
-            h[i] = h[m]
-            i = m
+            // The least of each pair of children, then of the two: keys and index chosen by masks, not branches
+            // (a ternary here compiles to a branch that the processor mispredicts half the time).
+            let k0 = h[c], k1 = h[c &+ 1], k2 = h[c &+ 2], k3 = h[c &+ 3]
+            let s01 = Self.mask(Self.before(k1.pair, k0.pair)), s23 = Self.mask(Self.before(k3.pair, k2.pair))
+            let ka = Self.select(k1, k0, s01), kb = Self.select(k3, k2, s23)
+            let s = Self.mask(Self.before(kb.pair, ka.pair))
+            let child = Self.select(kb, ka, s)
+            if !Self.earlier(child.pair, lk) { break }
+            h[i] = child
+            let a = c &+ Int(truncatingIfNeeded: s01 & 1), b = c &+ 2 &+ Int(truncatingIfNeeded: s23 & 1)
+            i = a ^ ((a ^ b) & Int(truncatingIfNeeded: s))
         }
         h[i] = last
         return first
@@ -633,17 +779,39 @@ public struct EventCalendar: ~Copyable {
     /// handed out. O(n); for tests and debugging.
     public var satisfiesInvariants: Bool {
         guard size >= 0, size <= capacity else { return false }
-        for i in 0..<size {
-            let e = storage[i]
-            if e.time.isNaN || e.sequence >= nextSequence { return false }
-            if heapMode {
-                if i > 0 && e.precedes(storage[(i - 1) >> 1]) { return false }
-            } else {
+        if heapMode {
+            // Every key names a distinct slot below `highWater` that is not free, holds its event's time, and
+            // orders no earlier than its parent; the keys order the events as (time, sequence) does; past the
+            // keys, sentinels.
+            guard highWater <= capacity, freeCount + size == highWater else { return false }
+            var used = [Bool](repeating: false, count: highWater)
+            for f in 0..<freeCount {
+                let slot = Int(freeSlots[f])
+                if slot >= highWater || used[slot] { return false }
+                used[slot] = true
+            }
+            for i in 0..<size {
+                let k = keys[i], slot = k.slot
+                if slot >= highWater || used[slot] { return false }
+                used[slot] = true
+                let e = storage[slot]
+                if e.time.isNaN || e.sequence >= nextSequence || k.time != e.time.bitPattern { return false }
+                if k.order >> 32 >= storeOrder { return false }
+                if i > 0 && Self.before(k.pair, keys[(i - 1) >> 2].pair) { return false }
+            }
+            let byKey = (0..<size).map { keys[$0] }.sorted { Self.before($0.pair, $1.pair) }
+            for i in 1..<max(size, 1) where !storage[byKey[i - 1].slot].precedes(storage[byKey[i].slot]) { return false }
+            for i in size..<(capacity + Self.keyPadding) where keys[i].pair != Key.sentinel.pair { return false }
+        } else {
+            for i in 0..<size {
+                let e = storage[i]
+                if e.time.isNaN || e.sequence >= nextSequence { return false }
                 if times[i] != Self.timeKey(e.time) { return false }
                 if i > 0 && storage[i - 1].precedes(e) { return false }
             }
+            if size > Self.arrayLimit { return false }
+            for i in 0..<(capacity + Self.keyPadding) where keys[i].pair != Key.sentinel.pair { return false }
         }
-        if !heapMode && size > Self.arrayLimit { return false }
         for l in 0..<laneCount {
             let lane = lanes[l]
             if lane.isSlot && lane.count > 1 { return false }
@@ -672,8 +840,23 @@ public struct EventCalendar: ~Copyable {
         return true
     }
 
+    /// Lowers the store's sequence-number limit (normally 2^32, see `Key`) so that tests can make the heap
+    /// renumber its keys often. `limit` must exceed the largest number of events the store will hold.
+    @_spi(Testing)
+    public mutating func limitStoreSequence(to limit: UInt64) {
+        precondition(limit > UInt64(max(size, Self.arrayLimit + 1)) && limit <= 1 << 32,
+                     "EventCalendar: store sequence limit out of range")
+        storeOrderLimit = limit
+        if heapMode && storeOrder >= limit { renumberStore() }
+    }
+
+    /// How many times the heap has renumbered its keys (see `renumberStore`).
+    @_spi(Testing)
+    public var storeRenumberings: Int { renumberings }
+
     /// Removes every pending event; the sequence counter keeps counting.
     public mutating func removeAll() {
+        if heapMode { keys.update(repeating: .sentinel, count: size) }
         size = 0
         heapMode = false
         for l in 0..<laneCount {
