@@ -31,10 +31,11 @@ public struct HistogramBank: ~Copyable {
     /// number of values is not counted here: it is the zeros plus the buckets' counts (see `histogram(_:)`).
     @inlinable @inline(__always)
     public func record(_ h: Int, _ seconds: Double) {
-        let positive = seconds > 0
-        totals[h].sum += positive ? seconds : 0
-        totals[h].zeros &+= positive ? 0 : 1
-        buckets[h &* LatencyHistogram.bucketCount &+ LatencyHistogram.bucket(of: seconds)] &+= positive ? 1 : 0
+        let zero: UInt64 = seconds > 0 ? 0 : 1
+        totals[h].sum += seconds > 0 ? seconds : 0
+        totals[h].zeros &+= zero
+        // Derived from `zero` by arithmetic: written as a second `positive ? 1 : 0`, it compiled to a branch.
+        buckets[h &* LatencyHistogram.bucketCount &+ LatencyHistogram.bucket(of: seconds)] &+= UInt32(truncatingIfNeeded: 1 &- zero)
     }
 
     /// Forgets every observation of histogram `h`.

@@ -35,11 +35,14 @@ public struct LatencyHistogram: Sendable {
         total = sum
     }
 
-    /// Bucket index of a value > 0.
+    /// Bucket index of a value > 0 (values below the first bucket go to it, values beyond the last to the last).
+    /// Without branches: a waiting time that is 0 for some requests and not for others (an M/M/c queue) made the
+    /// clamping branches unpredictable.
     @inlinable @inline(__always)
     static func bucket(of seconds: Double) -> Int {
-        let i = Int(seconds.bitPattern >> UInt64(52 - mantissaBits)) - baseKey
-        return i < 0 ? 0 : (i >= bucketCount ? bucketCount - 1 : i)
+        let i = Int(truncatingIfNeeded: seconds.bitPattern >> UInt64(52 - mantissaBits)) &- baseKey
+        let atLeastZero = i & ~(i &>> 63)
+        return Swift.min(atLeastZero, bucketCount - 1)
     }
 
     /// Mean of recorded values, in seconds (0 when empty).
