@@ -6,22 +6,7 @@ import Testing
 // (time, scheduling order), with the store sequence numbers forced to run out (renumbering) and with payload slots
 // freed and reused while the buffers grow.
 
-/// A pending event of the reference: its time, the order in which it was scheduled, and its lane (-1: the store).
-private struct Pending {
-    let time: Double
-    let order: Int
-    let lane: Int
-}
-
-/// Index of the earliest pending event by (time, order).
-private func earliest(_ pending: [Pending]) -> Int {
-    var best = 0
-    for i in pending.indices.dropFirst()
-    where pending[i].time < pending[best].time || (pending[i].time == pending[best].time && pending[i].order < pending[best].order) {
-        best = i
-    }
-    return best
-}
+// `Pending` and `earliest`: see PendingEventReference.swift.
 
 /// Replays a random schedule whose pending count swings between `low` and `high`, with a share of the events on
 /// FIFO lanes and many ties of time, and returns the number of events that came out wrong (order, time or

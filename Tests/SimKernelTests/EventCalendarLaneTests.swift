@@ -7,21 +7,7 @@ import Testing
 // a plain list searched for its minimum (time first, then the order of scheduling), the order the calendar
 // promises.
 
-/// A pending event of the reference: its time and the order in which it was scheduled.
-private struct Pending {
-    let time: Double
-    let order: Int
-}
-
-/// Index of the earliest pending event by (time, order): a linear search, the simplest correct reference.
-private func earliest(_ pending: [Pending]) -> Int {
-    var best = 0
-    for i in pending.indices.dropFirst()
-    where pending[i].time < pending[best].time || (pending[i].time == pending[best].time && pending[i].order < pending[best].order) {
-        best = i
-    }
-    return best
-}
+// `Pending` and `earliest`: see PendingEventReference.swift.
 
 @Test("Store switching between sorted array and heap many times pops the reference order, ties first-in first-out")
 func calendarModeSwitchesKeepTheOrder() {
