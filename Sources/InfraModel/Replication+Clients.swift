@@ -63,7 +63,7 @@ extension Replication {
         if let timeout = model.workloads[w].client!.timeout {
             calendar.schedule(at: now + timeout, kind: EventKind.clientTimeout, subject: Int32(truncatingIfNeeded: w), item: Int32(truncatingIfNeeded: record), tag: epoch)
         }
-        startStep(r)
+        resumeRoute(r)
     }
 
     /// Attempt `r` ran to the end of its route: a success if it is still current, else orphaned work.

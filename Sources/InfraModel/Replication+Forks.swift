@@ -19,7 +19,7 @@ extension Replication {
             let c = allocate(workload: w)
             requests[c].parent = Int32(truncatingIfNeeded: r)
             requests[c].step = start
-            startStep(c)
+            resumeRoute(c)
         }
         branchFinished(parent: r)
     }
@@ -59,7 +59,7 @@ extension Replication {
         requests[p].pending -= 1
         guard requests[p].pending == 0 else { return }
         if !requests[p].failed {
-            startStep(p)
+            resumeRoute(p)
             return
         }
         // Lost, and now every branch has finished: free the slot.

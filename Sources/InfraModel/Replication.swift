@@ -404,6 +404,14 @@ struct Replication: ~Copyable {
         }
     }
 
+    /// `startStep` out of line: for the steps that lead to another step (branch, jump, fork, join) and other rare
+    /// paths. `startStep` calls them, so if they inlined it, the optimiser would have to break the cycle somewhere and
+    /// could pick `startStep` itself, which then costs a call on every arrival and completion.
+    @inline(never)
+    mutating func resumeRoute(_ r: Int) {
+        startStep(r)
+    }
+
     /// A step that is neither a pool nor a link: limit, delay, branch, fork, join or jump.
     mutating func controlStep(_ r: Int, workload w: Int, step k: Int) {
         let step = steps[workloads[w].stepBase + k]
@@ -419,10 +427,10 @@ struct Replication: ~Copyable {
             var j = 0
             while u >= table.cumulative[j] { j += 1 }
             requests[r].step = table.targets[j]
-            startStep(r)
+            resumeRoute(r)
         case .jump:
             requests[r].step = step.index
-            startStep(r)
+            resumeRoute(r)
         case .fork:
             startFork(r, workload: w, table: Int(step.index))
         case .join:

@@ -24,12 +24,17 @@ enum EventKind {
 /// One request in flight (a whole request, one attempt of a client's request, or one branch of a fork).
 /// Slots are reused through a free list, so requests cost no allocation; the slot is 64 bytes.
 struct RequestSlot {
+    /// `channel` of a request that waits for its first service at the current pool (its wait is recorded when that
+    /// service starts).
+    static var notYetServed: Int32 { -2 }
+
     var workload: Int32 = 0
     /// Instruction of the workload's compiled route (see `CompiledStep`).
     var step: Int32 = 0
     /// Bumped whenever a pending event or queue entry for this request must be ignored.
     var generation: UInt32 = 0
-    /// Channel serving the request (pool steps), -1 when waiting.
+    /// Channel serving the request (pool steps); `notYetServed` until its first service at the current pool starts, -1
+    /// while it waits again after a failure restarted it.
     var channel: Int32 = -1
     /// For a fork branch: the slot of the request that forked it; -1 otherwise.
     var parent: Int32 = -1
@@ -45,7 +50,7 @@ struct RequestSlot {
     var arrival: Double = 0
     /// Entry into the current pool or link, seconds.
     var stepStart: Double = 0
-    /// Service time drawn at the current pool (kept if a failure restarts it), seconds; < 0 = not drawn.
+    /// Service time at the current pool, drawn when the request entered it (kept if a failure restarts it), seconds.
     var service: Double = -1
     /// Bits carried on the current link.
     var bits: Double = 0

@@ -36,11 +36,10 @@
 ///   (O(log k) for k lanes when the lane was empty); `next` is O(1) from the array, O(log n) from the heap and
 ///   O(log k) from a lane.
 public struct EventCalendar: ~Copyable {
-    /// The store's events: in array mode sorted (descending), in heap mode the payloads of the keys, by slot.
+    /// The store's events: in array mode sorted (descending), in heap mode the payloads of the keys, by slot. Before
+    /// slot 0 sits a sentinel whose time's bit pattern is the largest (see `allocateStorage`): the insertion loop of the
+    /// sorted array stops at it without testing its index.
     @usableFromInline var storage: UnsafeMutablePointer<Event>
-    /// The events' times as ordered keys (see `timeKey`), parallel to `storage`, while the store is an array (not
-    /// kept in heap mode).
-    @usableFromInline var times: UnsafeMutablePointer<UInt64>
     /// The heap (heap mode): `size` keys, then sentinels (see `Key`).
     @usableFromInline var keys: UnsafeMutablePointer<Key>
     /// Slots of `storage` freed by the heap below `highWater`, a stack (heap mode); slots from `highWater` on are
@@ -121,8 +120,7 @@ public struct EventCalendar: ~Copyable {
 
     public init(reservingCapacity capacity: Int = 1024) {
         self.capacity = max(capacity, 64)
-        storage = .allocate(capacity: self.capacity)
-        times = .allocate(capacity: self.capacity)
+        storage = Self.allocateStorage(capacity: self.capacity)
         keys = Self.allocateKeys(capacity: self.capacity)
         freeSlots = .allocate(capacity: self.capacity)
         scratch = .allocate(capacity: Self.heapLimit)
@@ -132,8 +130,7 @@ public struct EventCalendar: ~Copyable {
     }
 
     deinit {
-        storage.deallocate()
-        times.deallocate()
+        (storage - 1).deallocate()
         Self.deallocateKeys(keys)
         freeSlots.deallocate()
         scratch.deallocate()
@@ -205,11 +202,6 @@ public struct EventCalendar: ~Copyable {
         Key(time: b.time ^ ((b.time ^ a.time) & mask), order: b.order ^ ((b.order ^ a.order) & mask))
     }
 
-    /// A time (seconds, >= 0) as an integer that orders exactly like the time: its bit pattern, with -0 as +0 (they
-    /// are equal times). Below 2^63, so the difference of two keys is negative exactly when the first is smaller.
-    @inlinable @inline(__always)
-    static func timeKey(_ t: Double) -> UInt64 { t == 0 ? 0 : t.bitPattern }
-
     // MARK: - Store
 
     /// A heap entry: an event's time as its bit pattern (for times >= 0 it orders like the time), then `order`: the
@@ -243,14 +235,10 @@ public struct EventCalendar: ~Copyable {
     mutating func grow() {
         let newCapacity = capacity * 2
         precondition(newCapacity <= 1 << 32, "EventCalendar: more than 2^32 events pending")
-        let bigger = UnsafeMutablePointer<Event>.allocate(capacity: newCapacity)
+        let bigger = Self.allocateStorage(capacity: newCapacity)
         bigger.moveInitialize(from: storage, count: heapMode ? highWater : size)
-        storage.deallocate()
+        (storage - 1).deallocate()
         storage = bigger
-        let biggerTimes = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
-        biggerTimes.moveInitialize(from: times, count: size)
-        times.deallocate()
-        times = biggerTimes
         let biggerKeys = Self.allocateKeys(capacity: newCapacity)
         biggerKeys.update(from: keys, count: size)
         Self.deallocateKeys(keys)
@@ -260,6 +248,14 @@ public struct EventCalendar: ~Copyable {
         freeSlots.deallocate()
         freeSlots = biggerFree
         capacity = newCapacity
+    }
+
+    /// Room for `capacity` events, after a sentinel event whose time's bit pattern is the largest (a NaN that no
+    /// event has), at index -1.
+    static func allocateStorage(capacity: Int) -> UnsafeMutablePointer<Event> {
+        let all = UnsafeMutablePointer<Event>.allocate(capacity: capacity + 1)
+        all.initialize(to: Event(time: Double(bitPattern: .max), sequence: .max, kind: 0))
+        return all + 1
     }
 
     /// Room for `capacity` keys, cache-line aligned as `keyOffset` says, every one (padding included) the sentinel.
@@ -275,12 +271,14 @@ public struct EventCalendar: ~Copyable {
         UnsafeMutableRawPointer(keys - keyOffset).deallocate()
     }
 
-    /// Stamps `event` with the next sequence number (time checked).
+    /// Stamps `event` with the next sequence number (time checked; -0 becomes +0, so that the bit patterns of the
+    /// times order like the times).
     @inlinable @inline(__always)
     mutating func stamped(_ event: Event) -> Event {
         precondition(event.time >= 0, "EventCalendar: an event at a negative or NaN time")
         assert(event.time >= lastTaken, "EventCalendar: an event at \(event.time) s, before the last event taken (\(lastTaken) s)")
         var e = event
+        e.time = event.time + 0  // -0 + 0 is +0; any other time is unchanged
         e.sequence = nextSequence
         nextSequence &+= 1
         return e
@@ -304,21 +302,24 @@ public struct EventCalendar: ~Copyable {
     /// Adds `e` to the sorted array: after the events that come after it, before the others. Events at the same
     /// time were scheduled earlier, so they come first: `e` goes after every event whose time is greater. One loop
     /// from the top (the earliest event) moves the events that are not later than `e` up by one until it meets a
-    /// later one: a single branch to mispredict, where it stops.
+    /// later one, at the latest the sentinel before slot 0: a single branch to mispredict, where it stops. Times are
+    /// compared as bit patterns (they are >= +0, see `stamped`).
     @inlinable @inline(__always)
     mutating func insertSorted(_ e: Event) {
-        let t = Self.timeKey(e.time)
-        let events = storage, keys = times  // locals: stores through them cannot change them
-        var i = size
-        while i > 0 {
-            let below = keys[i &- 1]
-            if below > t { break }
-            events[i] = events[i &- 1]
-            keys[i] = below
-            i &-= 1
+        let t = e.time.bitPattern
+        let stride = MemoryLayout<Event>.stride
+        var to = UnsafeMutableRawPointer(storage + size)
+        while true {
+            let from = to - stride
+            if from.load(as: UInt64.self) > t { break }  // the time, the first field of `Event`
+            // Two 16-byte moves (copied as an `Event`, the 32 bytes took three loads and three stores).
+            let low = from.loadUnaligned(as: SIMD2<UInt64>.self)
+            let high = from.loadUnaligned(fromByteOffset: 16, as: SIMD2<UInt64>.self)
+            to.storeBytes(of: low, as: SIMD2<UInt64>.self)
+            to.storeBytes(of: high, toByteOffset: 16, as: SIMD2<UInt64>.self)
+            to = from
         }
-        events[i] = e
-        keys[i] = t
+        to.assumingMemoryBound(to: Event.self).pointee = e
         size &+= 1
     }
 
@@ -377,7 +378,7 @@ public struct EventCalendar: ~Copyable {
         heapMode = true
     }
 
-    /// The heap becomes a sorted array (descending), with its times; its keys become sentinels again.
+    /// The heap becomes a sorted array (descending); its keys become sentinels again.
     @usableFromInline
     mutating func becomeArray() {
         var all = UnsafeMutableBufferPointer(start: keys, count: size)
@@ -385,7 +386,6 @@ public struct EventCalendar: ~Copyable {
         for i in 0..<size { scratch[i] = storage[keys[i].slot] }
         for i in 0..<size {
             storage[i] = scratch[i]
-            times[i] = Self.timeKey(storage[i].time)
             keys[i] = .sentinel
         }
         heapMode = false
@@ -806,7 +806,7 @@ public struct EventCalendar: ~Copyable {
             for i in 0..<size {
                 let e = storage[i]
                 if e.time.isNaN || e.sequence >= nextSequence { return false }
-                if times[i] != Self.timeKey(e.time) { return false }
+                if e.time.bitPattern == (-0.0).bitPattern { return false }
                 if i > 0 && storage[i - 1].precedes(e) { return false }
             }
             if size > Self.arrayLimit { return false }

@@ -1,54 +1,70 @@
 /// A fixed number of `LatencyHistogram`s whose counters live in buffers owned by the bank, for the hot path of a
-/// simulation: recording is a shift, a sum and two increments, with no branch and no copy-on-write check, on 32-bit
-/// bucket counters so the buckets in use stay in the L1 cache. Export a histogram as a value with `histogram(_:)`.
+/// simulation: recording is a shift, two clamps, a select and two additions, with no branch and no copy-on-write
+/// check, on 32-bit counters so the buckets in use stay in the L1 cache. Export a histogram as a value with
+/// `histogram(_:)`.
+///
+/// Each histogram is a row of `stride` counters: counter 0 counts the values <= 0 (the exact zeros of
+/// `LatencyHistogram`), counter 1 + i counts bucket i. With the zeros in the same row as the buckets, a value is
+/// one increment at an index chosen without branches, instead of an increment of the zeros and an addition of 0 or 1
+/// to a bucket.
 public struct HistogramBank: ~Copyable {
-    @usableFromInline let buckets: UnsafeMutablePointer<UInt32>
-    /// Per histogram: the sum of the values recorded (seconds) and the number of values <= 0 recorded.
-    @usableFromInline struct Totals {
-        @usableFromInline var sum: Double = 0
-        @usableFromInline var zeros: UInt64 = 0
-    }
-    @usableFromInline let totals: UnsafeMutablePointer<Totals>
+    /// `histograms` rows of `stride` counters: the exact zeros, then the buckets.
+    @usableFromInline let counters: UnsafeMutablePointer<UInt32>
+    /// Per histogram: the sum of the values recorded, in seconds.
+    @usableFromInline let sums: UnsafeMutablePointer<Double>
     /// Number of histograms.
     public let histograms: Int
+
+    /// Counters per histogram: one for the exact zeros, then one per bucket.
+    @inlinable static var stride: Int { LatencyHistogram.bucketCount + 1 }
 
     public init(histograms: Int) {
         self.histograms = histograms
         let n = max(histograms, 1)
-        buckets = .allocate(capacity: n * LatencyHistogram.bucketCount)
-        buckets.initialize(repeating: 0, count: n * LatencyHistogram.bucketCount)
-        totals = .allocate(capacity: n)
-        totals.initialize(repeating: Totals(), count: n)
+        counters = .allocate(capacity: n * Self.stride)
+        counters.initialize(repeating: 0, count: n * Self.stride)
+        sums = .allocate(capacity: n)
+        sums.initialize(repeating: 0, count: n)
     }
 
     deinit {
-        buckets.deallocate()
-        totals.deallocate()
+        counters.deallocate()
+        sums.deallocate()
     }
 
-    /// Records `seconds` in histogram `h`. A bucket holds at most 2^32 − 1 values per replication. Branch-free: a
-    /// value <= 0 adds 0 to a bucket and to the sum (which leaves them as they are) and 1 to the exact zeros. The
-    /// number of values is not counted here: it is the zeros plus the buckets' counts (see `histogram(_:)`).
+    /// Where `seconds` is counted in a histogram's row: 0 for a value <= 0 (or -0), else 1 + its bucket
+    /// (`LatencyHistogram.bucket(of:)`: clamped to the first and the last bucket). Branch-free: the bit pattern, read
+    /// as a signed integer, is > 0 exactly for the values > 0, and shifted it gives the bucket key of a positive value.
+    @inlinable @inline(__always)
+    static func counter(of seconds: Double) -> Int {
+        let bits = Int(truncatingIfNeeded: Int64(bitPattern: seconds.bitPattern))
+        let key = (bits &>> (52 - LatencyHistogram.mantissaBits)) &- LatencyHistogram.baseKey
+        let atLeastZero = key & ~(key &>> 63)
+        let bucket = Swift.min(atLeastZero, LatencyHistogram.bucketCount - 1) &+ 1
+        return bits > 0 ? bucket : 0
+    }
+
+    /// Records `seconds` in histogram `h`. A counter holds at most 2^32 − 1 values per replication. A value <= 0
+    /// counts as an exact zero and adds 0 to the sum (which leaves it as it is). The number of values is not counted
+    /// here: it is the sum of the row (see `histogram(_:)`).
     @inlinable @inline(__always)
     public func record(_ h: Int, _ seconds: Double) {
-        let zero: UInt64 = seconds > 0 ? 0 : 1
-        totals[h].sum += seconds > 0 ? seconds : 0
-        totals[h].zeros &+= zero
-        // Derived from `zero` by arithmetic: written as a second `positive ? 1 : 0`, it compiled to a branch.
-        buckets[h &* LatencyHistogram.bucketCount &+ LatencyHistogram.bucket(of: seconds)] &+= UInt32(truncatingIfNeeded: 1 &- zero)
+        sums[h] += seconds > 0 ? seconds : 0
+        counters[h &* Self.stride &+ Self.counter(of: seconds)] &+= 1
     }
 
     /// Forgets every observation of histogram `h`.
     public func reset(_ h: Int) {
-        (buckets + h * LatencyHistogram.bucketCount).update(repeating: 0, count: LatencyHistogram.bucketCount)
-        totals[h] = Totals()
+        (counters + h * Self.stride).update(repeating: 0, count: Self.stride)
+        sums[h] = 0
     }
 
     /// Histogram `h` as a value.
     public func histogram(_ h: Int) -> LatencyHistogram {
-        let base = buckets + h * LatencyHistogram.bucketCount
-        let values = UnsafeBufferPointer(start: base, count: LatencyHistogram.bucketCount).map { UInt64($0) }
-        let count = values.reduce(totals[h].zeros, &+)
-        return LatencyHistogram(counts: values, zeros: totals[h].zeros, count: count, sum: totals[h].sum)
+        let row = counters + h * Self.stride
+        let zeros = UInt64(row[0])
+        let values = UnsafeBufferPointer(start: row + 1, count: LatencyHistogram.bucketCount).map { UInt64($0) }
+        let count = values.reduce(zeros, &+)
+        return LatencyHistogram(counts: values, zeros: zeros, count: count, sum: sums[h])
     }
 }

@@ -96,3 +96,29 @@ func calendarKeepsItsInvariants() {
     let holds = calendar.satisfiesInvariants
     #expect(holds)
 }
+
+@Test("Events at -0 s and +0 s are at the same time: they come out in scheduling order, from the array, the heap and a lane")
+func negativeZeroIsTimeZero() {
+    for count in [4, EventCalendar.arrayLimit + 8] {  // the store as a sorted array, then as a heap
+        var calendar = EventCalendar()
+        let lane = calendar.addLane()
+        for i in 0..<count {
+            let t: Double = i % 2 == 0 ? -0.0 : 0.0
+            if i % 3 == 2 {
+                calendar.schedule(at: t, lane: lane, kind: 1, item: Int32(i))
+            } else {
+                calendar.schedule(at: t, kind: 1, item: Int32(i))
+            }
+        }
+        calendar.schedule(at: 0x1p-1074, kind: 2)  // the least positive time: after every zero
+        var order: [Int32] = []
+        while let e = calendar.next(), e.kind == 1 { order.append(e.item) }
+        #expect(order == (0..<Int32(count)).map { $0 }, "\(count) events")
+    }
+}
+
+@Test("An event's time is its first field: the sorted store reads it at offset 0")
+func eventTimeIsTheFirstField() {
+    #expect(MemoryLayout<Event>.offset(of: \Event.time) == 0)
+    #expect(MemoryLayout<Event>.stride == 32)
+}

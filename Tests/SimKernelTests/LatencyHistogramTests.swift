@@ -89,3 +89,20 @@ func histogramBankMatchesHistogram() {
     bank.reset(1)
     #expect(bank.histogram(1).count == 0 && bank.histogram(1).sum == 0)
 }
+
+@Test("A histogram bank counts zeros, negative, tiny and huge values as a histogram does")
+func histogramBankMatchesHistogramAtTheEdges() {
+    let edges: [Double] = [0, -0.0, -1e-9, -5, .leastNonzeroMagnitude, 1e-300, 0x1p-21, 0x1p-20, 0x1p-20.nextDown,
+                           1e-6, 0.5, 1, 1.nextUp, 0x1p20.nextDown, 0x1p20, 1e9, .greatestFiniteMagnitude, .infinity]
+    for v in edges {
+        let bank = HistogramBank(histograms: 2)
+        var direct = LatencyHistogram()
+        bank.record(1, v)
+        direct.record(v)
+        let exported = bank.histogram(1)
+        #expect(exported.count == 1, "\(v)")
+        #expect(exported.sum == direct.sum, "\(v)")
+        for p in [1.0, 50, 100] { #expect(exported.value(atPercentile: p) == direct.value(atPercentile: p), "\(v) p\(p)") }
+        #expect(bank.histogram(0).count == 0, "\(v): the neighbouring histogram stays empty")
+    }
+}
