@@ -174,11 +174,8 @@ public struct EventCalendar: ~Copyable {
     /// True when key a orders before key b.
     @inlinable @inline(__always)
     static func before(_ a: (UInt64, UInt64), _ b: (UInt64, UInt64)) -> Bool {
-        // a < b as 128-bit numbers: the borrow out of (a.1 - b.1) goes into (a.0 - b.0 - borrow).
-        let (_, lowBorrow) = a.1.subtractingReportingOverflow(b.1)
-        let (d, highBorrow) = a.0.subtractingReportingOverflow(b.0)
-        let (_, finalBorrow) = d.subtractingReportingOverflow(lowBorrow ? 1 : 0)
-        return highBorrow || finalBorrow
+        // a < b as 128-bit numbers: a compare of the low words and a subtract-with-borrow of the high words.
+        (UInt128(a.0) &<< 64 | UInt128(a.1)) < (UInt128(b.0) &<< 64 | UInt128(b.1))
     }
 
     /// The same order as `before`, written as a test of the times first (which almost always differ) and of the
