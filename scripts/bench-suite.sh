@@ -8,7 +8,8 @@
 #                plans only about 2x less (see below). Ratio targets are still judged; the plans' are not.
 #   --only LIST  comma-separated subset of: mm8 national-day ps-heavy failures-heavy plan-national plan-stress
 #   --out DIR    where logs, results JSON and runs.tsv go (default .build/bench-suite/<UTC time>)
-#   --no-build   use the capsim release binary already built
+#   --no-build   use the capsim release binary already built (not right after `swift test -c release`,
+#                which rebuilds .build/release/capsim for testing: a different binary)
 #   --strict     exit 1 when a target is not met (default: report only)
 #
 # Benchmarks (scenarios in Benchmarks/scenarios/, each file says what it stresses and its event count):
